@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Set-up and everyday commands. Each command first installs what is missing: the system
+# libraries Qt loads (through apt-get when run as root, else it prints the line to run) and a
+# project virtual environment in .venv with the app installed.
+#
+#   ./dev.sh run [ARGS...]     launch the app (ARGS go to the app, e.g. --data-dir DIR)
+#   ./dev.sh test [ARGS...]    run the whole test suite offscreen (ARGS go to pytest)
+#   ./dev.sh lint              ruff, mypy and the import-layer contracts
+#   ./dev.sh bench             run the benchmarks and print their figures
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+# Libraries Qt needs even offscreen, and fonts (without them a PDF carries no text).
+QT_BASE=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+# What Qt's xcb platform plugin loads to open a real window.
+QT_WINDOW=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
+
+ensure_system_packages() {
+  local wanted=("$@") missing=() package
+  if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+    wanted+=(python3-venv)
+  fi
+  for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  ((${#missing[@]})) || return 0
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "Installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "Missing system packages. Install them with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+# Create .venv and install the project (with extras "$1", if any) when pyproject.toml changed.
+ensure_venv() {
+  local extras=${1:-} stamp="$VENV/.installed${1:+-$1}"
+  if [[ ! -x $VENV/bin/python ]]; then
+    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
+      { echo "Python 3.11 or newer is needed (found $("$PYTHON" --version))" >&2; exit 1; }
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  fi
+  if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
+    "$VENV/bin/python" -m pip install --quiet --editable ".${extras:+[$extras]}"
+    touch "$stamp"
+  fi
+}
+
+command=${1:-}
+shift || true
+case $command in
+  run)
+    ensure_system_packages "${QT_BASE[@]}" "${QT_WINDOW[@]}"
+    ensure_venv
+    exec "$VENV/bin/python" main.py "$@"
+    ;;
+  test)
+    ensure_system_packages "${QT_BASE[@]}"
+    ensure_venv test
+    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  lint)
+    ensure_venv test
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    "$VENV/bin/mypy"
+    "$VENV/bin/lint-imports"
+    ;;
+  bench)
+    ensure_system_packages "${QT_BASE[@]}"
+    ensure_venv test
+    for benchmark in benchmarks/bench_*.py; do
+      echo "== $benchmark"
+      QT_QPA_PLATFORM=offscreen "$VENV/bin/python" "$benchmark"
+    done
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

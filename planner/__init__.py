@@ -1,0 +1,3 @@
+"""Study Planner: a dated study plan for learning Machine Learning Engineering."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,138 @@
+"""The learner's own records: profile, study tasks, certification goals, reminders.
+
+Plain immutable values. The store turns them into rows and back; the planner and the
+services compute new values instead of mutating old ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from planner.domain.curriculum import Level
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DEFAULT_MAX_SESSION_MINUTES = 90
+
+
+class TaskKind(StrEnum):
+    LEARN = "learn"
+    PRACTICE = "practice"
+    PROJECT = "project"
+    MOCK_INTERVIEW = "mock-interview"
+    CERT_PREP = "cert-prep"
+    CUSTOM = "custom"
+
+
+class TaskStatus(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def is_open(self) -> bool:
+        """Open tasks still need study time."""
+        return self in (TaskStatus.PENDING, TaskStatus.IN_PROGRESS)
+
+
+class GoalStatus(StrEnum):
+    PLANNED = "planned"
+    BOOKED = "booked"
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyAvailability:
+    """Minutes available for study on each weekday, Monday first."""
+
+    minutes: tuple[int, int, int, int, int, int, int]
+
+    def __post_init__(self) -> None:
+        if len(self.minutes) != 7:
+            raise ValueError(f"availability needs 7 weekdays, got {len(self.minutes)}")
+        for day, value in zip(WEEKDAYS, self.minutes, strict=True):
+            if not 0 <= value <= 24 * 60:
+                raise ValueError(f"availability on {day} must be 0 to 1440 minutes, not {value}")
+
+    @classmethod
+    def spread(
+        cls, hours_per_week: float, study_days: tuple[int, ...] = tuple(range(7))
+    ) -> WeeklyAvailability:
+        """Spread a weekly total evenly over ``study_days`` (weekday numbers, Monday = 0),
+        in whole minutes, the remainder going to the earliest days."""
+        if hours_per_week < 0:
+            raise ValueError(f"hours per week must not be negative, not {hours_per_week}")
+        if not study_days:
+            raise ValueError("at least one study day is needed")
+        total = round(hours_per_week * 60)
+        share, remainder = divmod(total, len(study_days))
+        minutes = [0] * 7
+        for index, day in enumerate(sorted(set(study_days))):
+            minutes[day] = share + (1 if index < remainder else 0)
+        return cls(
+            (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
+        )
+
+    def on(self, day: date) -> int:
+        return self.minutes[day.weekday()]
+
+    @property
+    def weekly_minutes(self) -> int:
+        return sum(self.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    level: Level
+    specializations: tuple[str, ...]
+    availability: WeeklyAvailability
+    start_date: date
+    timezone: str
+    max_session_minutes: int = DEFAULT_MAX_SESSION_MINUTES
+    include_interview_prep: bool = True
+    known_topic_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class StudyTask:
+    """One sitting of study on one day. ``id`` is None until the store assigns one."""
+
+    title: str
+    kind: TaskKind
+    minutes: int
+    scheduled_date: date
+    topic_id: str | None = None
+    status: TaskStatus = TaskStatus.PENDING
+    pinned: bool = False
+    part: int = 1
+    parts: int = 1
+    certification_id: str | None = None
+    completed_at: datetime | None = None
+    time_spent_minutes: int | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CertificationGoal:
+    certification_id: str
+    status: GoalStatus = GoalStatus.PLANNED
+    exam_date: date | None = None
+    passed_on: date | None = None
+    expires_on: date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    kind: str
+    message: str
+    due_at: datetime
+    certification_goal_id: int | None = None
+    delivered_at: datetime | None = None
+    dismissed_at: datetime | None = None
+    id: int | None = None

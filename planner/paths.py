@@ -1,0 +1,32 @@
+"""Where the app finds its bundled resources and keeps the learner's data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "StudyPlanner"
+DATA_DIR_ENV = "STUDY_PLANNER_DATA_DIR"
+
+
+def resources_dir() -> Path:
+    """The read-only ``resources/`` folder, in a source checkout or a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return base / "resources"
+
+
+def default_curriculum_path() -> Path:
+    return resources_dir() / "curricula" / "ml-engineering.yaml"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The learner's data folder: ``override``, else the environment variable, else the
+    platform's user data folder. Created if missing."""
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from planner.domain.curriculum import Curriculum
+from planner.domain.curriculum_file import load_curriculum
+from planner.paths import default_curriculum_path
+from planner.store.database import Database, open_database
+
+FIXED_NOW = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the real learner's data, settings or caches."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("STUDY_PLANNER_DATA_DIR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def curriculum() -> Curriculum:
+    return load_curriculum(default_curriculum_path())
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def database(data_dir: Path) -> Iterator[Database]:
+    db = open_database(data_dir, now=FIXED_NOW)
+    yield db
+    db.close()
