@@ -1,0 +1,140 @@
+"""The command line: the window by default, or one command for scripts and terminals."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import NoReturn
+
+from planner import __version__
+
+LEVELS = ("junior", "mid", "senior")
+SPECIALIZATIONS = (
+    "computer-vision",
+    "nlp",
+    "reinforcement-learning",
+    "time-series",
+    "recommendation-systems",
+    "anomaly-detection",
+)
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports a usage error on one line, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def task_id(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a task id (a positive whole number)")
+    return int(text)
+
+
+def hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours from 0 to 100")
+    return value
+
+
+def minutes(text: str) -> int:
+    if not text.isdigit() or not 15 <= int(text) <= 480:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes from 15 to 480")
+    return int(text)
+
+
+def weekdays(text: str) -> tuple[int, ...]:
+    names = [name.strip().lower()[:3] for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in WEEKDAY_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of weekdays like mon,wed,sat")
+    return tuple(sorted({WEEKDAY_NAMES.index(name) for name in names}))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="study-planner",
+        description="A dated study plan for learning Machine Learning Engineering. "
+        "Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the learner's data is kept")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the store, check it, show the window once and exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    init = commands.add_parser("init", help="create the learner's profile and study plan")
+    init.add_argument("--level", choices=LEVELS, required=True)
+    init.add_argument(
+        "--specialization",
+        choices=SPECIALIZATIONS,
+        action="append",
+        required=True,
+        help="repeat for several",
+    )
+    init.add_argument("--hours-per-week", type=hours, required=True, metavar="N")
+    init.add_argument("--start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    init.add_argument(
+        "--study-days",
+        type=weekdays,
+        default=tuple(range(7)),
+        metavar="DAYS",
+        help="weekdays the hours are spread over, e.g. mon,tue,thu,sat (default: every day)",
+    )
+    init.add_argument(
+        "--max-session",
+        type=minutes,
+        default=90,
+        metavar="MIN",
+        help="longest single study session (default 90)",
+    )
+    init.add_argument("--timezone", help="IANA time zone (default: this computer's)")
+    init.add_argument(
+        "--known",
+        action="append",
+        default=[],
+        metavar="TOPIC_ID",
+        help="a topic already known, left out of the plan; repeatable",
+    )
+    init.add_argument(
+        "--no-interview-prep", action="store_true", help="leave interview practice out of the plan"
+    )
+    init.add_argument(
+        "--cert",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a certification goal; pair each with --exam-date",
+    )
+    init.add_argument(
+        "--exam-date", action="append", default=[], type=iso_date, metavar="YYYY-MM-DD"
+    )
+
+    today = commands.add_parser("today", help="list a day's tasks")
+    today.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+    today.add_argument("--json", action="store_true", help="print a JSON array")
+
+    done = commands.add_parser("done", help="tick a task off")
+    done.add_argument("task_id", type=task_id, metavar="TASK_ID")
+    undo = commands.add_parser("undo", help="take a tick back")
+    undo.add_argument("task_id", type=task_id, metavar="TASK_ID")
+
+    status = commands.add_parser("status", help="progress and the plan's feasibility")
+    status.add_argument("--json", action="store_true", help="print a JSON object")
+    return parser

@@ -1,0 +1,269 @@
+"""The command-line front: the same use cases as the window, printed as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tzlocal
+
+from planner.domain.curriculum import Level
+from planner.domain.curriculum_file import CurriculumError
+from planner.domain.model import (
+    CertificationGoal,
+    GoalStatus,
+    Profile,
+    StudyTask,
+    TaskStatus,
+    WeeklyAvailability,
+)
+from planner.domain.planning import PlanReport
+from planner.paths import data_dir
+from planner.services import plans, tasks
+from planner.services.bootstrap import load_active_curriculum, open_context
+from planner.services.context import AppContext, system_clock
+from planner.services.errors import NoProfileError, ServiceError
+from planner.services.status import StatusReport, status_report
+from planner.store.engine import database_path
+from planner.store.migrate import StoreError
+
+_LEVELS = {"junior": Level.JUNIOR, "mid": Level.MID, "senior": Level.SENIOR}
+_CHECKBOX = {
+    TaskStatus.PENDING: "[ ]",
+    TaskStatus.IN_PROGRESS: "[~]",
+    TaskStatus.DONE: "[x]",
+    TaskStatus.SKIPPED: "[-]",
+}
+
+
+class UsageError(ServiceError):
+    pass
+
+
+def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    """Run one command; errors become one line on ``stderr`` and a non-zero exit."""
+    handler = _HANDLERS[arguments.command]
+    try:
+        directory = data_dir(arguments.data_dir)
+        curriculum = load_active_curriculum(directory)
+        if arguments.command == "init":
+            # Everything is checked before the database is created or touched.
+            profile, goals = _init_request(arguments)
+            plans.check_profile(curriculum, profile)
+            plans.check_goals(curriculum, goals)
+        elif not database_path(directory).exists():
+            raise NoProfileError()
+        context = open_context(directory, system_clock, curriculum)
+        try:
+            handler(context, arguments, stdout)
+        finally:
+            context.database.close()
+    except (ServiceError, CurriculumError, StoreError, OSError) as error:
+        print(f"study-planner: error: {error}", file=stderr)
+        return 1
+    return 0
+
+
+def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[CertificationGoal]]:
+    if len(arguments.cert) != len(arguments.exam_date):
+        raise UsageError("give each --cert a matching --exam-date, in pairs")
+    if arguments.timezone is not None:
+        try:
+            ZoneInfo(arguments.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise UsageError(f"unknown time zone {arguments.timezone!r}") from None
+    profile = Profile(
+        level=_LEVELS[arguments.level],
+        specializations=tuple(dict.fromkeys(arguments.specialization)),
+        availability=WeeklyAvailability.spread(arguments.hours_per_week, arguments.study_days),
+        start_date=arguments.start,
+        timezone=arguments.timezone or tzlocal.get_localzone_name(),
+        max_session_minutes=arguments.max_session,
+        include_interview_prep=not arguments.no_interview_prep,
+        known_topic_ids=frozenset(arguments.known),
+    )
+    goals = [
+        CertificationGoal(certification_id=cert, status=GoalStatus.PLANNED, exam_date=exam)
+        for cert, exam in zip(arguments.cert, arguments.exam_date, strict=True)
+    ]
+    return profile, goals
+
+
+def _init(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    profile, goals = _init_request(arguments)
+    report = plans.create_plan(context, profile, goals)
+    count = len(tasks.all_tasks(context))
+    print(f"Created a plan of {count} study tasks from {arguments.start.isoformat()}.", file=out)
+    _print_feasibility(report, out)
+
+
+def _today(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    profile = plans.load_profile(context)
+    if profile is None:
+        raise NoProfileError()
+    day: date = arguments.date or context.today(profile.timezone)
+    day_tasks = tasks.tasks_on(context, day)
+    if arguments.json:
+        json.dump([_task_json(task) for task in day_tasks], out, indent=2)
+        out.write("\n")
+        return
+    total = sum(task.minutes for task in day_tasks)
+    print(f"{day:%A %d %B %Y}: {len(day_tasks)} tasks, {total} min", file=out)
+    for task in day_tasks:
+        pin = " (pinned)" if task.pinned else ""
+        print(
+            f"  {_CHECKBOX[task.status]} {task.id:>5}  {task.title}  "
+            f"{task.minutes} min, {task.kind.value}{pin}",
+            file=out,
+        )
+
+
+def _done(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    tasks.complete_task(context, arguments.task_id)
+    print(f"Done: {tasks.get_task(context, arguments.task_id).title}", file=out)
+
+
+def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    tasks.reopen_task(context, arguments.task_id)
+    print(f"Reopened: {tasks.get_task(context, arguments.task_id).title}", file=out)
+
+
+def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    report = status_report(context)
+    if arguments.json:
+        json.dump(_status_json(report), out, indent=2)
+        out.write("\n")
+        return
+    overall = report.overall
+    print(
+        f"Overall: {overall.percent}% done "
+        f"({overall.done_minutes / 60:.1f} of {overall.planned_minutes / 60:.1f} hours)",
+        file=out,
+    )
+    print("By group:", file=out)
+    width = max((len(share.title) for share in report.groups), default=0)
+    for share in report.groups:
+        print(
+            f"  {share.title:<{width}}  {share.percent:>3}%  "
+            f"{share.done_minutes / 60:.1f}/{share.planned_minutes / 60:.1f} h",
+            file=out,
+        )
+    print(f"Streak: {report.streaks.current} days (longest {report.streaks.longest})", file=out)
+    if report.missed.tasks:
+        print(
+            f"Missed: {report.missed.tasks} tasks ({report.missed.minutes} min) on past days; "
+            "open the app to re-plan them",
+            file=out,
+        )
+    _print_feasibility(report.plan, out)
+
+
+def _print_feasibility(report: PlanReport, out: TextIO) -> None:
+    if report.end_date is not None:
+        print(f"Plan ends on {report.end_date.isoformat()}.", file=out)
+    for deadline in report.deadlines:
+        if deadline.feasible:
+            print(
+                f"{deadline.certification_id}: on track for the exam on "
+                f"{deadline.exam_date.isoformat()}.",
+                file=out,
+            )
+            continue
+        earliest = deadline.earliest_feasible_exam_date
+        print(
+            f"{deadline.certification_id}: {deadline.shortfall_hours:.1f} hours short for the exam "
+            f"on {deadline.exam_date.isoformat()}. Options: "
+            f"+{deadline.extra_minutes_per_study_day} min on each study day; "
+            + (
+                f"move the exam to {earliest.isoformat()} or later"
+                if earliest
+                else "no exam date within the planning horizon fits"
+            )
+            + (
+                f"; drop optional topics {', '.join(deadline.droppable_optional_topic_ids)}"
+                if deadline.droppable_optional_topic_ids
+                else ""
+            )
+            + ".",
+            file=out,
+        )
+    if report.unplaceable_topic_ids:
+        print(
+            "Not placed (no study time available): " + ", ".join(report.unplaceable_topic_ids),
+            file=out,
+        )
+
+
+def _task_json(task: StudyTask) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "title": task.title,
+        "minutes": task.minutes,
+        "status": task.status.value,
+        "date": task.scheduled_date.isoformat(),
+        "topic_id": task.topic_id,
+        "kind": task.kind.value,
+        "pinned": task.pinned,
+        "part": task.part,
+        "parts": task.parts,
+        "certification_id": task.certification_id,
+        "time_spent_minutes": task.time_spent_minutes,
+        "notes": task.notes,
+    }
+
+
+def _status_json(report: StatusReport) -> dict[str, Any]:
+    def share(s: Any) -> dict[str, Any]:
+        return {
+            "id": s.key,
+            "title": s.title,
+            "percent": s.percent,
+            "done_minutes": s.done_minutes,
+            "planned_minutes": s.planned_minutes,
+        }
+
+    plan = report.plan
+    return {
+        "date": report.today.isoformat(),
+        "overall": share(report.overall),
+        "groups": [share(s) for s in report.groups],
+        "levels": [share(s) for s in report.levels],
+        "streak": {"current": report.streaks.current, "longest": report.streaks.longest},
+        "missed": {"tasks": report.missed.tasks, "minutes": report.missed.minutes},
+        "feasibility": {
+            "feasible": plan.feasible,
+            "end_date": plan.end_date.isoformat() if plan.end_date else None,
+            "unplaceable_topic_ids": list(plan.unplaceable_topic_ids),
+            "deadlines": [
+                {
+                    "certification_id": d.certification_id,
+                    "exam_date": d.exam_date.isoformat(),
+                    "feasible": d.feasible,
+                    "needed_minutes": d.needed_minutes,
+                    "available_minutes": d.available_minutes,
+                    "shortfall_hours": d.shortfall_hours,
+                    "earliest_feasible_exam_date": (
+                        d.earliest_feasible_exam_date.isoformat()
+                        if d.earliest_feasible_exam_date
+                        else None
+                    ),
+                    "extra_minutes_per_study_day": d.extra_minutes_per_study_day,
+                    "droppable_optional_topic_ids": list(d.droppable_optional_topic_ids),
+                }
+                for d in plan.deadlines
+            ],
+        },
+    }
+
+
+_HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] = {
+    "init": _init,
+    "today": _today,
+    "done": _done,
+    "undo": _undo,
+    "status": _status,
+}

@@ -1,0 +1,18 @@
+"""Errors a learner can cause; their messages are shown as they are, on one line."""
+
+
+class ServiceError(ValueError):
+    pass
+
+
+class NoProfileError(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("no study plan yet: create one first (study-planner init ...)")
+
+
+class PlanExistsError(ServiceError):
+    pass
+
+
+class UnknownItemError(ServiceError):
+    pass

@@ -1,0 +1,218 @@
+"""Use cases that create and re-plan the study plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session
+
+from planner.domain.curriculum import Curriculum
+from planner.domain.model import CertificationGoal, GoalStatus, Profile, StudyTask
+from planner.domain.planning import (
+    Deadline,
+    MissedPolicy,
+    PlanChanges,
+    PlanInput,
+    PlanReport,
+    build_plan,
+)
+from planner.services.changes import Changes
+from planner.services.context import AppContext
+from planner.services.errors import NoProfileError, PlanExistsError, UnknownItemError
+from planner.store import repositories as repo
+
+_GOALS_WITH_EXAMS = (GoalStatus.PLANNED, GoalStatus.BOOKED)
+
+
+@dataclass(frozen=True)
+class PlanPreview:
+    task_count: int
+    total_minutes: int
+    report: PlanReport
+
+
+def deadlines_for(
+    curriculum: Curriculum, goals: Sequence[CertificationGoal], *, today: date
+) -> tuple[Deadline, ...]:
+    """The exam dates the plan must prepare for: goals with an exam from today on."""
+    return tuple(
+        Deadline(
+            certification_id=goal.certification_id,
+            exam_date=goal.exam_date,
+            topic_ids=curriculum.certification(goal.certification_id).topic_ids,
+        )
+        for goal in goals
+        if goal.exam_date is not None
+        and goal.exam_date >= today
+        and goal.status in _GOALS_WITH_EXAMS
+    )
+
+
+def check_profile(curriculum: Curriculum, profile: Profile) -> None:
+    """Refuse ids the curriculum does not know, naming them."""
+    known_specializations = {s.id for s in curriculum.specializations}
+    for specialization in profile.specializations:
+        if specialization not in known_specializations:
+            raise UnknownItemError(f"unknown specialization {specialization!r}")
+    for topic_id in sorted(profile.known_topic_ids):
+        if not curriculum.has_topic(topic_id):
+            raise UnknownItemError(f"unknown topic {topic_id!r}")
+
+
+def check_goals(curriculum: Curriculum, goals: Sequence[CertificationGoal]) -> None:
+    known = {c.id for c in curriculum.certifications}
+    for goal in goals:
+        if goal.certification_id not in known:
+            raise UnknownItemError(
+                f"unknown certification {goal.certification_id!r} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+
+
+def preview_plan(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
+) -> PlanPreview:
+    """What a new plan would hold, without storing anything (for onboarding)."""
+    check_profile(curriculum, profile)
+    check_goals(curriculum, goals)
+    start = max(today, profile.start_date)
+    changes = build_plan(
+        PlanInput(
+            curriculum=curriculum,
+            profile=profile,
+            today=start,
+            deadlines=deadlines_for(curriculum, goals, today=start),
+        )
+    )
+    return PlanPreview(
+        task_count=len(changes.added),
+        total_minutes=sum(task.minutes for task in changes.added),
+        report=changes.report,
+    )
+
+
+def create_plan(
+    context: AppContext, profile: Profile, goals: Sequence[CertificationGoal] = ()
+) -> PlanReport:
+    """Store the learner's profile and goals and their first plan, in one transaction."""
+    curriculum = context.curriculum
+    check_profile(curriculum, profile)
+    check_goals(curriculum, goals)
+    now = context.now()
+    with context.database.unit_of_work() as session:
+        if repo.load_profile(session=session) is not None:
+            raise PlanExistsError(f"a study plan already exists in {context.database.path.parent}")
+        repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
+        stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
+        start = max(context.today(profile.timezone), profile.start_date)
+        changes = _plan(context, profile, stored_goals, [], start)
+        _store_changes(changes, session=session)
+    return changes.report
+
+
+def replan(
+    context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT
+) -> tuple[Changes, PlanReport]:
+    """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
+    with context.database.unit_of_work() as session:
+        changes = _replan_in(context, session, policy)
+    return _describe(changes), changes.report
+
+
+def assess_plan(context: AppContext) -> PlanReport:
+    """The feasibility of the stored plan as it stands, storing nothing."""
+    with context.database.unit_of_work() as session:
+        profile = _require_profile(session)
+        changes = _plan(
+            context,
+            profile,
+            repo.list_goals(session=session),
+            repo.list_tasks(session=session),
+            context.today(profile.timezone),
+        )
+    return changes.report
+
+
+def update_profile(context: AppContext, profile: Profile) -> tuple[Changes, PlanReport]:
+    """Save new settings (availability, level, known topics...) and re-plan to match."""
+    check_profile(context.curriculum, profile)
+    with context.database.unit_of_work() as session:
+        _require_profile(session)
+        repo.save_profile(
+            profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
+        )
+        changes = _replan_in(context, session, MissedPolicy.SHIFT)
+    return replace(_describe(changes), profile=True), changes.report
+
+
+def set_topic_known(context: AppContext, topic_id: str, known: bool) -> tuple[Changes, PlanReport]:
+    if not context.curriculum.has_topic(topic_id):
+        raise UnknownItemError(f"unknown topic {topic_id!r}")
+    with context.database.unit_of_work() as session:
+        profile = _require_profile(session)
+        others = profile.known_topic_ids - {topic_id}
+        repo.set_known_topics(
+            others | {topic_id} if known else others, now=context.now(), session=session
+        )
+        changes = _replan_in(context, session, MissedPolicy.SHIFT)
+    return replace(_describe(changes), profile=True), changes.report
+
+
+def load_profile(context: AppContext) -> Profile | None:
+    with context.database.unit_of_work() as session:
+        return repo.load_profile(session=session)
+
+
+def _require_profile(session: Session) -> Profile:
+    profile = repo.load_profile(session=session)
+    if profile is None:
+        raise NoProfileError()
+    return profile
+
+
+def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
+    profile = _require_profile(session)
+    changes = _plan(
+        context,
+        profile,
+        repo.list_goals(session=session),
+        repo.list_tasks(session=session),
+        max(context.today(profile.timezone), profile.start_date),
+        policy,
+    )
+    _store_changes(changes, session=session)
+    return changes
+
+
+def _plan(
+    context: AppContext,
+    profile: Profile,
+    goals: Sequence[CertificationGoal],
+    tasks: Sequence[StudyTask],
+    today: date,
+    policy: MissedPolicy = MissedPolicy.SHIFT,
+) -> PlanChanges:
+    return build_plan(
+        PlanInput(
+            curriculum=context.curriculum,
+            profile=profile,
+            today=today,
+            deadlines=deadlines_for(context.curriculum, goals, today=today),
+            tasks=tuple(tasks),
+            policy=policy,
+        )
+    )
+
+
+def _store_changes(changes: PlanChanges, *, session: Session) -> None:
+    repo.delete_tasks(changes.removed_ids, session=session)
+    for task in changes.updated:
+        repo.update_task(task, session=session)
+    repo.add_tasks(changes.added, session=session)
+
+
+def _describe(changes: PlanChanges) -> Changes:
+    touched = {t.id for t in changes.updated if t.id is not None} | set(changes.removed_ids)
+    return Changes(task_ids=frozenset(touched), plan=bool(changes.added or touched))

@@ -1,0 +1,62 @@
+"""The learner's standing: progress shares, streaks, missed work and the plan's feasibility."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from planner.domain.model import StudyTask
+from planner.domain.planning import PlanReport
+from planner.domain.progress import (
+    Share,
+    Streaks,
+    overall_share,
+    shares_by_group,
+    shares_by_level,
+    streaks,
+    study_minutes_by_day,
+)
+from planner.services.context import AppContext
+from planner.services.errors import NoProfileError
+from planner.services.plans import assess_plan, load_profile
+from planner.services.tasks import all_tasks
+
+
+@dataclass(frozen=True)
+class MissedWork:
+    tasks: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    today: date
+    overall: Share
+    groups: list[Share]
+    levels: list[Share]
+    streaks: Streaks
+    missed: MissedWork
+    plan: PlanReport
+
+
+def missed_work(tasks: list[StudyTask], today: date) -> MissedWork:
+    """Open tasks left on days before today."""
+    missed = [t for t in tasks if t.status.is_open and t.scheduled_date < today]
+    return MissedWork(tasks=len(missed), minutes=sum(t.minutes for t in missed))
+
+
+def status_report(context: AppContext) -> StatusReport:
+    profile = load_profile(context)
+    if profile is None:
+        raise NoProfileError()
+    today = context.today(profile.timezone)
+    tasks = all_tasks(context)
+    return StatusReport(
+        today=today,
+        overall=overall_share(tasks),
+        groups=shares_by_group(tasks, context.curriculum),
+        levels=shares_by_level(tasks, context.curriculum),
+        streaks=streaks(study_minutes_by_day(tasks), today=today),
+        missed=missed_work(tasks, today),
+        plan=assess_plan(context),
+    )

@@ -1,0 +1,125 @@
+"""Use cases on single study tasks: tick off, undo, log time, move, pin, skip, add."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from sqlmodel import Session
+
+from planner.domain.model import StudyTask, TaskKind, TaskStatus
+from planner.services.changes import Changes
+from planner.services.context import AppContext
+from planner.services.errors import ServiceError, UnknownItemError
+from planner.store import repositories as repo
+
+MAX_TASK_MINUTES = 24 * 60
+
+
+def tasks_on(context: AppContext, day: date) -> list[StudyTask]:
+    with context.database.unit_of_work() as session:
+        return repo.list_tasks(start=day, end=day, session=session)
+
+
+def all_tasks(context: AppContext) -> list[StudyTask]:
+    with context.database.unit_of_work() as session:
+        return repo.list_tasks(session=session)
+
+
+def get_task(context: AppContext, task_id: int) -> StudyTask:
+    with context.database.unit_of_work() as session:
+        return _get(task_id, session)
+
+
+def complete_task(
+    context: AppContext, task_id: int, *, time_spent_minutes: int | None = None
+) -> Changes:
+    """Tick a task off, stamped with the current time."""
+    return _change(
+        context,
+        task_id,
+        lambda task: replace(
+            task,
+            status=TaskStatus.DONE,
+            completed_at=context.now(),
+            time_spent_minutes=(
+                time_spent_minutes if time_spent_minutes is not None else task.time_spent_minutes
+            ),
+        ),
+    )
+
+
+def reopen_task(context: AppContext, task_id: int) -> Changes:
+    """Take back a tick (or a skip): the task is pending again, its logged time kept."""
+    return _change(
+        context, task_id, lambda task: replace(task, status=TaskStatus.PENDING, completed_at=None)
+    )
+
+
+def skip_task(context: AppContext, task_id: int) -> Changes:
+    return _change(
+        context, task_id, lambda task: replace(task, status=TaskStatus.SKIPPED, completed_at=None)
+    )
+
+
+def start_task(context: AppContext, task_id: int) -> Changes:
+    return _change(context, task_id, lambda task: replace(task, status=TaskStatus.IN_PROGRESS))
+
+
+def log_time(context: AppContext, task_id: int, minutes: int, notes: str) -> Changes:
+    _check_minutes(minutes, allow_zero=True)
+    return _change(
+        context, task_id, lambda task: replace(task, time_spent_minutes=minutes, notes=notes)
+    )
+
+
+def move_task(context: AppContext, task_id: int, day: date, *, pin: bool = True) -> Changes:
+    """Move a task to ``day``; pinned by default so re-planning leaves it there."""
+    return _change(context, task_id, lambda task: replace(task, scheduled_date=day, pinned=pin))
+
+
+def set_pinned(context: AppContext, task_id: int, pinned: bool) -> Changes:
+    return _change(context, task_id, lambda task: replace(task, pinned=pinned))
+
+
+def add_custom_task(
+    context: AppContext, title: str, minutes: int, day: date, *, notes: str = ""
+) -> Changes:
+    """A task of the learner's own, pinned to its day."""
+    title = title.strip()
+    if not title:
+        raise ServiceError("a task needs a title")
+    _check_minutes(minutes)
+    task = StudyTask(
+        title=title,
+        kind=TaskKind.CUSTOM,
+        minutes=minutes,
+        scheduled_date=day,
+        pinned=True,
+        notes=notes,
+    )
+    with context.database.unit_of_work() as session:
+        (stored,) = repo.add_tasks([task], session=session)
+    assert stored.id is not None
+    return Changes(task_ids=frozenset({stored.id}), plan=True)
+
+
+def _check_minutes(minutes: int, *, allow_zero: bool = False) -> None:
+    lowest = 0 if allow_zero else 1
+    if not lowest <= minutes <= MAX_TASK_MINUTES:
+        raise ServiceError(f"minutes must be from {lowest} to {MAX_TASK_MINUTES}, not {minutes}")
+
+
+def _change(context: AppContext, task_id: int, edit: Callable[[StudyTask], StudyTask]) -> Changes:
+    """Apply ``edit`` to one task in its own transaction."""
+    with context.database.unit_of_work() as session:
+        repo.update_task(edit(_get(task_id, session)), session=session)
+    return Changes(task_ids=frozenset({task_id}))
+
+
+def _get(task_id: int, session: Session) -> StudyTask:
+    try:
+        return repo.get_task(task_id, session=session)
+    except repo.NotFoundError as error:
+        raise UnknownItemError(str(error)) from error
