@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planner.domain.planning import PlanReport
+
 
 @dataclass(frozen=True)
 class Changes:
@@ -11,6 +13,7 @@ class Changes:
     plan: bool = False  # tasks were added, removed or rescheduled in bulk
     profile: bool = False
     goals: bool = False
+    report: PlanReport | None = None  # the plan's feasibility after a re-plan
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -18,4 +21,5 @@ class Changes:
             plan=self.plan or other.plan,
             profile=self.profile or other.profile,
             goals=self.goals or other.goals,
+            report=other.report or self.report,
         )

@@ -118,7 +118,7 @@ def replan(
     """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
     with context.database.unit_of_work() as session:
         changes = _replan_in(context, session, policy)
-    return _describe(changes), changes.report
+    return _describe(changes)
 
 
 def assess_plan(context: AppContext) -> PlanReport:
@@ -135,7 +135,7 @@ def assess_plan(context: AppContext) -> PlanReport:
     return changes.report
 
 
-def update_profile(context: AppContext, profile: Profile) -> tuple[Changes, PlanReport]:
+def update_profile(context: AppContext, profile: Profile) -> Changes:
     """Save new settings (availability, level, known topics...) and re-plan to match."""
     check_profile(context.curriculum, profile)
     with context.database.unit_of_work() as session:
@@ -144,10 +144,10 @@ def update_profile(context: AppContext, profile: Profile) -> tuple[Changes, Plan
             profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
         )
         changes = _replan_in(context, session, MissedPolicy.SHIFT)
-    return replace(_describe(changes), profile=True), changes.report
+    return replace(_describe(changes), profile=True)
 
 
-def set_topic_known(context: AppContext, topic_id: str, known: bool) -> tuple[Changes, PlanReport]:
+def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:
     if not context.curriculum.has_topic(topic_id):
         raise UnknownItemError(f"unknown topic {topic_id!r}")
     with context.database.unit_of_work() as session:
@@ -157,7 +157,7 @@ def set_topic_known(context: AppContext, topic_id: str, known: bool) -> tuple[Ch
             others | {topic_id} if known else others, now=context.now(), session=session
         )
         changes = _replan_in(context, session, MissedPolicy.SHIFT)
-    return replace(_describe(changes), profile=True), changes.report
+    return replace(_describe(changes), profile=True)
 
 
 def load_profile(context: AppContext) -> Profile | None:
@@ -215,4 +215,6 @@ def _store_changes(changes: PlanChanges, *, session: Session) -> None:
 
 def _describe(changes: PlanChanges) -> Changes:
     touched = {t.id for t in changes.updated if t.id is not None} | set(changes.removed_ids)
-    return Changes(task_ids=frozenset(touched), plan=bool(changes.added or touched))
+    return Changes(
+        task_ids=frozenset(touched), plan=bool(changes.added or touched), report=changes.report
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from planner.domain.model import StudyTask
+from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import PlanReport
 from planner.domain.progress import (
     Share,
@@ -20,6 +20,7 @@ from planner.services.context import AppContext
 from planner.services.errors import NoProfileError
 from planner.services.plans import assess_plan, load_profile
 from planner.services.tasks import all_tasks
+from planner.store import repositories as repo
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,18 @@ def status_report(context: AppContext) -> StatusReport:
         missed=missed_work(tasks, today),
         plan=assess_plan(context),
     )
+
+
+def current_missed_work(context: AppContext) -> MissedWork:
+    """Open tasks on days before the learner's today (nothing when there is no plan)."""
+    profile = load_profile(context)
+    if profile is None:
+        return MissedWork(tasks=0, minutes=0)
+    today = context.today(profile.timezone)
+    with context.database.unit_of_work() as session:
+        open_tasks = repo.list_tasks(
+            end=today - timedelta(days=1),
+            statuses=[TaskStatus.PENDING, TaskStatus.IN_PROGRESS],
+            session=session,
+        )
+    return missed_work(open_tasks, today)

@@ -32,39 +32,21 @@ def get_task(context: AppContext, task_id: int) -> StudyTask:
         return _get(task_id, session)
 
 
-def complete_task(
-    context: AppContext, task_id: int, *, time_spent_minutes: int | None = None
-) -> Changes:
-    """Tick a task off, stamped with the current time."""
+def set_status(context: AppContext, task_id: int, status: TaskStatus) -> Changes:
+    """Change a task's status; a done task is stamped with the time it was ticked off."""
+    completed_at = context.now() if status is TaskStatus.DONE else None
     return _change(
-        context,
-        task_id,
-        lambda task: replace(
-            task,
-            status=TaskStatus.DONE,
-            completed_at=context.now(),
-            time_spent_minutes=(
-                time_spent_minutes if time_spent_minutes is not None else task.time_spent_minutes
-            ),
-        ),
+        context, task_id, lambda task: replace(task, status=status, completed_at=completed_at)
     )
+
+
+def complete_task(context: AppContext, task_id: int) -> Changes:
+    return set_status(context, task_id, TaskStatus.DONE)
 
 
 def reopen_task(context: AppContext, task_id: int) -> Changes:
-    """Take back a tick (or a skip): the task is pending again, its logged time kept."""
-    return _change(
-        context, task_id, lambda task: replace(task, status=TaskStatus.PENDING, completed_at=None)
-    )
-
-
-def skip_task(context: AppContext, task_id: int) -> Changes:
-    return _change(
-        context, task_id, lambda task: replace(task, status=TaskStatus.SKIPPED, completed_at=None)
-    )
-
-
-def start_task(context: AppContext, task_id: int) -> Changes:
-    return _change(context, task_id, lambda task: replace(task, status=TaskStatus.IN_PROGRESS))
+    """Take back a tick (or a skip): the task is open again, its logged time kept."""
+    return set_status(context, task_id, TaskStatus.PENDING)
 
 
 def log_time(context: AppContext, task_id: int, minutes: int, notes: str) -> Changes:

@@ -1,0 +1,69 @@
+"""Unhandled errors: logged with their traceback in the data folder, shown in a dialog, and
+the app keeps running (every write is a transaction, so nothing is left half done)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.services.errors import ServiceError
+
+LOG_FILENAME = "study-planner.log"
+log = logging.getLogger("planner")
+
+
+def configure_logging(data_dir: Path) -> Path:
+    path = data_dir / "logs" / LOG_FILENAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def show_error_dialog(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    """Tests patch this to see what the learner would be shown."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+class ErrorReporter:
+    """Logs and shows errors; installed as ``sys.excepthook`` while the window runs."""
+
+    def __init__(self, parent: Callable[[], QWidget | None], log_path: Path) -> None:
+        self._parent = parent
+        self._log_path = log_path
+
+    def report(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError):
+            # A learner's mistake, not a bug: say what is wrong, no traceback.
+            show_error_dialog(self._parent(), "Study Planner", str(error))
+            return
+        details = "".join(traceback.format_exception(error))
+        log.error("Unhandled error\n%s", details)
+        show_error_dialog(
+            self._parent(),
+            "Something went wrong",
+            f"{error}\n\nNothing was half-saved. The details are in {self._log_path}.",
+            details,
+        )
+
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        self.report(error.with_traceback(tb))

@@ -1,0 +1,382 @@
+"""Today: the day's tasks to tick off, with the topic, its resources, time and notes."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.model import StudyTask, TaskStatus
+from planner.domain.planning import MissedPolicy
+from planner.services import plans, tasks
+from planner.services.changes import Changes
+from planner.services.status import MissedWork, current_missed_work
+from planner.ui.backend import Backend
+from planner.ui.formatting import describe_report, duration
+from planner.ui.models.task_table import Column, TaskTableModel
+
+
+class SetDoneCommand(QUndoCommand):
+    """Tick a task off or take the tick back; shown at once, written in the background."""
+
+    def __init__(self, view: TodayView, task: StudyTask, done: bool) -> None:
+        super().__init__(f"{'Tick off' if done else 'Reopen'} “{task.title}”")
+        self._view, self._task, self._done = view, task, done
+
+    def redo(self) -> None:
+        self._view.apply_done(self._task, self._done)
+
+    def undo(self) -> None:
+        self._view.apply_done(self._task, not self._done, previous=self._task)
+
+
+class TodayView(QWidget):
+    def __init__(
+        self,
+        backend: Backend,
+        undo_stack: QUndoStack,
+        timezone: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._timezone = timezone
+        self._undo_stack = undo_stack
+        self._day: date | None = None
+        self.model = TaskTableModel(backend.context.curriculum, self)
+        self.model.completion_requested.connect(self._request_done)
+
+        self.date_label = QLabel()
+        self.date_label.setObjectName("heading")
+        self.summary_label = QLabel()
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setAccessibleName("Previous day")
+        self.previous_button.setToolTip("Previous day (Alt+Left)")
+        self.previous_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setAccessibleName("Next day")
+        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.today_button = QPushButton("Today")
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
+        self.previous_button.clicked.connect(lambda: self._shift_day(-1))
+        self.next_button.clicked.connect(lambda: self._shift_day(1))
+        self.today_button.clicked.connect(self.go_to_today)
+
+        header = QHBoxLayout()
+        header.addWidget(self.date_label)
+        header.addStretch()
+        header.addWidget(self.summary_label)
+        header.addSpacing(12)
+        for button in (self.previous_button, self.today_button, self.next_button):
+            header.addWidget(button)
+
+        self.banner = self._build_banner()
+        self.table = self._build_table()
+        self.empty_label = QLabel(
+            "Nothing is planned for this day. Enjoy the rest, or pick something from the Plan."
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.details = self._build_details()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.empty_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        backend.changed.connect(self._on_changed)
+        self._show_task(None)
+
+    # Building --------------------------------------------------------------------------
+
+    def _build_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("missedBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.shift_button = QPushButton("Move it all forward")
+        self.shift_button.setToolTip(
+            "Re-plan every unfinished task from today on, in the same order"
+        )
+        self.fit_button = QPushButton("Fit it before my exams")
+        self.fit_button.setToolTip(
+            "Re-plan giving exam preparation priority, and show what no longer fits"
+        )
+        self.shift_button.clicked.connect(lambda: self.replan(MissedPolicy.SHIFT))
+        self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
+        layout = QHBoxLayout(banner)
+        layout.addWidget(self.banner_label, 1)
+        layout.addWidget(self.shift_button)
+        layout.addWidget(self.fit_button)
+        banner.hide()
+        return banner
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Today's tasks")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setColumnHidden(Column.DATE, True)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        toggle = QAction("Tick off or reopen", table)
+        toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        toggle.triggered.connect(self.toggle_current)
+        table.addAction(toggle)
+        table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_task(self._task_at(current))
+        )
+        return table
+
+    def _build_details(self) -> QGroupBox:
+        box = QGroupBox("Task")
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setObjectName("heading")
+        self.detail_description = QLabel()
+        self.detail_description.setWordWrap(True)
+        self.detail_resources = QLabel()
+        self.detail_resources.setWordWrap(True)
+        self.detail_resources.setOpenExternalLinks(True)
+        self.detail_resources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.time_spent = QSpinBox()
+        self.time_spent.setRange(0, 24 * 60)
+        self.time_spent.setSuffix(" min")
+        self.time_spent.setAccessibleName("Time spent in minutes")
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes: what you did, what to revisit…")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setMaximumHeight(120)
+        self.save_button = QPushButton("Save time and notes")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.clicked.connect(self.save_log)
+        self.start_button = QPushButton("Start")
+        self.start_button.clicked.connect(lambda: self._set_current_status(TaskStatus.IN_PROGRESS))
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.clicked.connect(lambda: self._set_current_status(TaskStatus.SKIPPED))
+
+        time_row = QHBoxLayout()
+        time_row.addWidget(QLabel("Time spent:"))
+        time_row.addWidget(self.time_spent)
+        time_row.addStretch()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.detail_description)
+        layout.addWidget(QLabel("<b>Resources</b>"))
+        layout.addWidget(self.detail_resources)
+        layout.addLayout(time_row)
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        layout.addStretch()
+        return box
+
+    # Loading ---------------------------------------------------------------------------
+
+    def set_timezone(self, timezone: str) -> None:
+        self._timezone = timezone
+
+    def go_to_today(self) -> None:
+        self.show_day(self._backend.context.today(self._timezone))
+
+    def show_day(self, day: date) -> None:
+        self._day = day
+        is_today = day == self._backend.context.today(self._timezone)
+        self.date_label.setText(f"{'Today, ' if is_today else ''}{day:%A %d %B %Y}")
+        self.reload()
+
+    def reload(self) -> None:
+        if self._day is None:
+            self.go_to_today()
+            return
+        day = self._day
+        self._backend.query(lambda context: tasks.tasks_on(context, day), self._set_tasks)
+        self._backend.query(current_missed_work, self._show_missed)
+
+    def _shift_day(self, days: int) -> None:
+        if self._day is not None:
+            self.show_day(self._day + timedelta(days=days))
+
+    def _set_tasks(self, day_tasks: list[StudyTask]) -> None:
+        selected = self._selected_task()
+        self.model.set_tasks(day_tasks)
+        self.table.setVisible(bool(day_tasks))
+        self.empty_label.setVisible(not day_tasks)
+        self._update_summary()
+        row = self.model.row_of(selected.id) if selected and selected.id is not None else None
+        if row is None and day_tasks:
+            row = 0
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, Column.TASK),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self._show_task(None)
+
+    def _update_summary(self) -> None:
+        day_tasks = self.model.tasks()
+        planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
+        done = sum(t.minutes for t in day_tasks if t.status is TaskStatus.DONE)
+        self.summary_label.setText(
+            f"{len(day_tasks)} tasks · {duration(planned)} planned · {duration(done)} done"
+        )
+
+    def _show_missed(self, missed: MissedWork) -> None:
+        self.banner.setVisible(missed.tasks > 0)
+        if missed.tasks:
+            self.banner_label.setText(
+                f"<b>{missed.tasks} unfinished {'task' if missed.tasks == 1 else 'tasks'}</b> "
+                f"({duration(missed.minutes)}) from earlier days. Re-plan them?"
+            )
+
+    def _on_changed(self, changes: Changes) -> None:
+        self.reload()
+
+    # Acting ----------------------------------------------------------------------------
+
+    def _task_at(self, index: QModelIndex) -> StudyTask | None:
+        return self.model.task_at(index.row()) if index.isValid() else None
+
+    def _selected_task(self) -> StudyTask | None:
+        return self._task_at(self.table.currentIndex())
+
+    def toggle_current(self) -> None:
+        task = self._selected_task()
+        if task is not None and task.id is not None:
+            self._request_done(task.id, task.status is not TaskStatus.DONE)
+
+    def _request_done(self, task_id: int, done: bool) -> None:
+        task = self.model.task(task_id)
+        if task is None or (task.status is TaskStatus.DONE) == done:
+            return
+        self._undo_stack.push(SetDoneCommand(self, task, done))
+
+    def apply_done(self, task: StudyTask, done: bool, previous: StudyTask | None = None) -> None:
+        """Show the new state at once, then write it; on failure show the old one again.
+        Undoing a tick restores the status the task had before (to do, or in progress)."""
+        assert task.id is not None
+        task_id = task.id
+        shown = self.model.task(task_id) or task
+        if done:
+            status = TaskStatus.DONE
+        elif previous is not None and previous.status is not TaskStatus.DONE:
+            status = previous.status
+        else:
+            status = TaskStatus.PENDING
+        self.model.update_task(replace(shown, status=status))
+        self._update_summary()
+        self._backend.mutate(
+            lambda context: tasks.set_status(context, task_id, status),
+            on_error=lambda error: self._write_failed(shown, error),
+        )
+
+    def _write_failed(self, shown: StudyTask, error: Exception) -> None:
+        self.model.update_task(shown)
+        self._update_summary()
+        self._backend.error.emit(error)
+
+    def save_log(self) -> None:
+        task = self._selected_task()
+        if task is None or task.id is None:
+            return
+        task_id, minutes, notes = task.id, self.time_spent.value(), self.notes.toPlainText()
+        self._backend.mutate(lambda context: tasks.log_time(context, task_id, minutes, notes))
+
+    def _set_current_status(self, status: TaskStatus) -> None:
+        task = self._selected_task()
+        if task is not None and task.id is not None:
+            task_id = task.id
+            self._backend.mutate(lambda context: tasks.set_status(context, task_id, status))
+
+    def replan(self, policy: MissedPolicy) -> None:
+        self._backend.mutate(
+            lambda context: plans.replan(context, policy), on_done=self._report_replan
+        )
+
+    def _report_replan(self, changes: Changes) -> None:
+        if changes.report is not None:
+            self.window().statusBar().showMessage(describe_report(changes.report), 15_000)
+
+    # Details ---------------------------------------------------------------------------
+
+    def _show_task(self, task: StudyTask | None) -> None:
+        for widget in (
+            self.time_spent,
+            self.notes,
+            self.save_button,
+            self.start_button,
+            self.skip_button,
+        ):
+            widget.setEnabled(task is not None)
+        if task is None:
+            self.detail_title.setText("No task selected")
+            self.detail_description.setText("")
+            self.detail_resources.setText("")
+            self.time_spent.setValue(0)
+            self.notes.setPlainText("")
+            return
+        curriculum = self._backend.context.curriculum
+        self.detail_title.setText(html.escape(task.title))
+        self.time_spent.setValue(task.time_spent_minutes or 0)
+        self.notes.setPlainText(task.notes)
+        self.start_button.setEnabled(task.status is TaskStatus.PENDING)
+        self.skip_button.setEnabled(task.status.is_open)
+        if task.topic_id is None or not curriculum.has_topic(task.topic_id):
+            self.detail_description.setText("A task of your own.")
+            self.detail_resources.setText("—")
+            return
+        topic = curriculum.topic(task.topic_id)
+        self.detail_description.setText(
+            f"<b>{html.escape(topic.title)}</b> · {task.minutes} min · "
+            f"{task.kind.value.replace('-', ' ')}<br>{html.escape(topic.description)}"
+        )
+        links = []
+        for resource in curriculum.resources_for(topic):
+            title = html.escape(resource.title)
+            links.append(
+                f'<a href="{html.escape(resource.url)}">{title}</a>' if resource.url else title
+            )
+        self.detail_resources.setText("<br>".join(links) or "—")

@@ -1,0 +1,83 @@
+"""GUI test fixtures: a real database in a temporary folder, a fixed clock, and checks that
+no worker is left running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planner.domain.curriculum import Level
+from planner.domain.model import CertificationGoal, Profile, WeeklyAvailability
+from planner.services.bootstrap import open_context
+from planner.services.context import AppContext
+from planner.services.plans import create_plan
+from planner.ui.backend import Backend
+from tests.conftest import FIXED_NOW
+
+START = date(2026, 11, 23)  # a Monday, five days before FIXED_NOW
+
+
+class FakeClock:
+    """A clock tests can move forward."""
+
+    def __init__(self) -> None:
+        self.now = FIXED_NOW
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.now
+
+
+def learner_profile(**changes: object) -> Profile:
+    values: dict[str, object] = {
+        "level": Level.JUNIOR,
+        "specializations": ("nlp",),
+        "availability": WeeklyAvailability.spread(10),
+        "start_date": START,
+        "timezone": "UTC",
+    }
+    values.update(changes)
+    return Profile(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def empty_context(data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
+    """An app context with no profile yet (first run)."""
+    context = open_context(data_dir, clock)
+    yield context
+    context.database.close()
+
+
+@pytest.fixture
+def context(empty_context: AppContext) -> AppContext:
+    """An app context with a junior NLP learner's plan starting on START."""
+    create_plan(
+        empty_context,
+        learner_profile(),
+        [CertificationGoal("deep-learning-specialization-certificate", exam_date=date(2027, 6, 1))],
+    )
+    return empty_context
+
+
+@pytest.fixture
+def backend(context: AppContext, qtbot: QtBot) -> Iterator[Backend]:
+    backend = Backend(context)
+    yield backend
+    assert backend.wait_until_idle(10_000), "a worker was still running after the test"
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads() -> Iterator[None]:
+    """Fail a test that leaves a QThreadPool worker running."""
+    from PySide6.QtCore import QThreadPool
+
+    yield
+    assert QThreadPool.globalInstance().waitForDone(10_000), "a global pool worker was left running"
