@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
+from planner.domain.clock import system_clock
 from planner.domain.curriculum import Level
 from planner.domain.curriculum_file import CurriculumError
 from planner.domain.model import (
@@ -25,7 +26,7 @@ from planner.domain.planning import PlanReport
 from planner.paths import data_dir
 from planner.services import plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
-from planner.services.context import AppContext, system_clock
+from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.status import StatusReport, status_report
 from planner.store.engine import database_path

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.domain.clock import Clock
 from planner.domain.curriculum import Curriculum
 from planner.domain.curriculum_file import load_curriculum
 from planner.paths import default_curriculum_path
-from planner.services.context import AppContext, Clock
+from planner.services.context import AppContext
 from planner.store.database import open_database
 
 CUSTOM_CURRICULUM_FILENAME = "curriculum.yaml"

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from planner.domain.clock import Clock
 from planner.domain.curriculum import Curriculum
 from planner.store.database import Database
-
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    """The real time, aware and in UTC. Only the composition root passes this in."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from planner.domain.curriculum import Curriculum
 from planner.services.changes import Changes
-from planner.services.context import AppContext
+
+if TYPE_CHECKING:
+    from planner.services.context import AppContext
 
 T = TypeVar("T")
 Callback = Callable[[Any], None]
