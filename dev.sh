@@ -7,6 +7,7 @@
 #   ./dev.sh test [ARGS...]    run the whole test suite offscreen (ARGS go to pytest)
 #   ./dev.sh lint              ruff, mypy and the import-layer contracts
 #   ./dev.sh bench             run the benchmarks and print their figures
+#   ./dev.sh package           build the one-folder PyInstaller bundle into dist/
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -83,8 +84,15 @@ case $command in
       QT_QPA_PLATFORM=offscreen "$VENV/bin/python" "$benchmark"
     done
     ;;
+  package)
+    ensure_system_packages "${QT_BASE[@]}" binutils
+    ensure_venv test
+    "$VENV/bin/python" -m pip install --quiet "pyinstaller==6.22.3"
+    "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build \
+      packaging/study-planner.spec
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

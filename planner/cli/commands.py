@@ -113,7 +113,8 @@ def _today(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> N
         out.write("\n")
         return
     total = sum(task.minutes for task in day_tasks)
-    print(f"{day:%A %d %B %Y}: {len(day_tasks)} tasks, {total} min", file=out)
+    noun = "task" if len(day_tasks) == 1 else "tasks"
+    print(f"{day:%A %d %B %Y}: {len(day_tasks)} {noun}, {total} min", file=out)
     for task in day_tasks:
         pin = " (pinned)" if task.pinned else ""
         print(

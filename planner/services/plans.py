@@ -106,8 +106,7 @@ def create_plan(
             raise PlanExistsError(f"a study plan already exists in {context.database.path.parent}")
         repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
-        start = max(context.today(profile.timezone), profile.start_date)
-        changes = _plan(context, profile, stored_goals, [], start)
+        changes = _plan(context, profile, stored_goals, [], _first_planning_day(context, profile))
         _store_changes(changes, session=session)
     return changes.report
 
@@ -130,7 +129,7 @@ def assess_plan(context: AppContext) -> PlanReport:
             profile,
             repo.list_goals(session=session),
             repo.list_tasks(session=session),
-            context.today(profile.timezone),
+            _first_planning_day(context, profile),
         )
     return changes.report
 
@@ -165,6 +164,11 @@ def load_profile(context: AppContext) -> Profile | None:
         return repo.load_profile(session=session)
 
 
+def _first_planning_day(context: AppContext, profile: Profile) -> date:
+    """Work is planned from today, or from the chosen start date if that is later."""
+    return max(context.today(profile.timezone), profile.start_date)
+
+
 def _require_profile(session: Session) -> Profile:
     profile = repo.load_profile(session=session)
     if profile is None:
@@ -179,7 +183,7 @@ def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> P
         profile,
         repo.list_goals(session=session),
         repo.list_tasks(session=session),
-        max(context.today(profile.timezone), profile.start_date),
+        _first_planning_day(context, profile),
         policy,
     )
     _store_changes(changes, session=session)

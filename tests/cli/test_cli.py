@@ -1,0 +1,190 @@
+"""The command line, run as a learner would: in a subprocess, against a data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+START = "2031-03-03"  # a Monday far enough ahead that "today" never passes it in a test run
+
+
+def run(
+    data_dir: Path, *arguments: str, entry: tuple[str, ...] = ("main.py",), check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, *entry, "--data-dir", str(data_dir), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def init(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run(
+        data_dir,
+        "init",
+        "--level", "junior",
+        "--specialization", "nlp",
+        "--hours-per-week", "10",
+        "--start", START,
+        "--timezone", "Europe/Berlin",
+        *extra,
+    )  # fmt: skip
+
+
+def today_json(data_dir: Path, day: str = START) -> list[dict[str, Any]]:
+    result = run(data_dir, "today", "--date", day, "--json")
+    tasks = json.loads(result.stdout)
+    assert isinstance(tasks, list)
+    return tasks
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_init_then_today_lists_the_first_days_tasks(data_dir: Path) -> None:
+    created = init(data_dir)
+    assert "Created a plan of" in created.stdout
+
+    tasks = today_json(data_dir)
+
+    assert tasks
+    assert {"id", "title", "minutes", "status", "date", "topic_id"} <= set(tasks[0])
+    assert all(task["date"] == START and task["status"] == "pending" for task in tasks)
+    # 10 hours spread over 7 days is 86 minutes a day at most.
+    assert sum(task["minutes"] for task in tasks) <= 86
+
+
+def test_done_and_undo_tick_a_task_off_and_back(data_dir: Path) -> None:
+    init(data_dir)
+    task = today_json(data_dir)[0]
+
+    assert "Done:" in run(data_dir, "done", str(task["id"])).stdout
+    assert today_json(data_dir)[0]["status"] == "done"
+    status = json.loads(run(data_dir, "status", "--json").stdout)
+    assert status["overall"]["done_minutes"] == task["minutes"]
+
+    assert "Reopened:" in run(data_dir, "undo", str(task["id"])).stdout
+    assert today_json(data_dir)[0]["status"] == "pending"
+
+
+def test_status_reports_progress_groups_and_feasibility(data_dir: Path) -> None:
+    init(
+        data_dir, "--cert", "deep-learning-specialization-certificate", "--exam-date", "2031-04-01"
+    )
+
+    status = json.loads(run(data_dir, "status", "--json").stdout)
+
+    assert status["overall"]["percent"] == 0
+    assert status["groups"]
+    (deadline,) = status["feasibility"]["deadlines"]
+    assert deadline["certification_id"] == "deep-learning-specialization-certificate"
+    assert deadline["feasible"] is False  # four weeks at 10 h/week is not enough
+    assert deadline["shortfall_hours"] > 0
+    text = run(data_dir, "status").stdout
+    assert "Overall: 0% done" in text
+    assert "hours short" in text
+
+
+def test_the_installed_command_and_the_module_enter_the_same_root(data_dir: Path) -> None:
+    init(data_dir)
+    script = Path(sys.executable).with_name("study-planner")
+    installed = subprocess.run(
+        [str(script), "--data-dir", str(data_dir), "today", "--date", START, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module = run(data_dir, "today", "--date", START, "--json", entry=("-m", "planner"))
+    assert json.loads(installed.stdout) == json.loads(module.stdout) == today_json(data_dir)
+
+
+def test_the_data_folder_can_come_from_the_environment(tmp_path: Path) -> None:
+    folder = tmp_path / "from-env"
+    environment = {**os.environ, "STUDY_PLANNER_DATA_DIR": str(folder)}
+    subprocess.run(
+        [sys.executable, "main.py", "init", "--level", "senior", "--specialization",
+         "computer-vision", "--hours-per-week", "6", "--start", START, "--timezone", "UTC"],
+        cwd=ROOT, env=environment, check=True, capture_output=True,
+    )  # fmt: skip
+    assert (folder / "planner.sqlite3").exists()
+
+
+def test_no_profile_yet_is_one_clear_line_and_writes_nothing(data_dir: Path) -> None:
+    for command in (["today"], ["status"], ["done", "1"]):
+        message = one_line_error(run(data_dir, *command, check=False))
+        assert "no study plan yet" in message
+    assert not (data_dir / "planner.sqlite3").exists()
+
+
+def test_unknown_task_id_is_named(data_dir: Path) -> None:
+    init(data_dir)
+    message = one_line_error(run(data_dir, "done", "99999", check=False))
+    assert "no study task with id 99999" in message
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["today", "--date", "2031-02-30"], "'2031-02-30' is not a date"),
+        (["done", "first"], "'first' is not a task id"),
+        (["init", "--level", "guru"], "invalid choice: 'guru'"),
+    ],
+)
+def test_bad_arguments_are_one_clear_line(
+    data_dir: Path, arguments: list[str], expected: str
+) -> None:
+    result = run(data_dir, *arguments, check=False)
+    assert expected in one_line_error(result)
+    assert result.returncode == 2
+
+
+def test_init_with_an_unknown_certification_writes_nothing(data_dir: Path) -> None:
+    result = run(
+        data_dir,
+        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
+        "--start", START, "--cert", "pmp", "--exam-date", "2031-06-01",
+        check=False,
+    )  # fmt: skip
+    assert "unknown certification 'pmp'" in one_line_error(result)
+    assert not (data_dir / "planner.sqlite3").exists()
+
+
+def test_a_second_init_is_refused_and_keeps_the_plan(data_dir: Path) -> None:
+    init(data_dir)
+    before = today_json(data_dir)
+    result = run(
+        data_dir,
+        "init", "--level", "senior", "--specialization", "nlp", "--hours-per-week", "20",
+        "--start", START,
+        check=False,
+    )  # fmt: skip
+    assert "already exists" in one_line_error(result)
+    assert today_json(data_dir) == before
+
+
+def test_certifications_and_exam_dates_come_in_pairs(data_dir: Path) -> None:
+    result = run(
+        data_dir,
+        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
+        "--start", START, "--cert", "azure-ai-engineer",
+        check=False,
+    )  # fmt: skip
+    assert "in pairs" in one_line_error(result)
