@@ -111,9 +111,7 @@ def create_plan(
     return changes.report
 
 
-def replan(
-    context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT
-) -> tuple[Changes, PlanReport]:
+def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Changes:
     """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
     with context.database.unit_of_work() as session:
         changes = _replan_in(context, session, policy)

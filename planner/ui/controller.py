@@ -8,6 +8,7 @@ screen, so it appears as fast as a bare Qt window.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +46,7 @@ def _open(data_dir: Path, clock: Clock) -> _Opened:
 class _PaintWatcher(QObject):
     """Calls back once, after the watched widget has been painted."""
 
-    def __init__(self, widget: QWidget, on_painted: object) -> None:
+    def __init__(self, widget: QWidget, on_painted: Callable[[], None]) -> None:
         super().__init__(widget)
         self._on_painted = on_painted
         widget.installEventFilter(self)
@@ -53,7 +54,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self._on_painted)
         return False
 
 

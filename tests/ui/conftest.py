@@ -4,7 +4,7 @@ no worker is left running."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -57,13 +57,16 @@ def empty_context(data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def context(empty_context: AppContext) -> AppContext:
-    """An app context with a junior NLP learner's plan starting on START."""
+def context(empty_context: AppContext, clock: FakeClock) -> AppContext:
+    """A junior NLP learner whose plan started on START and who has ticked nothing off
+    since: by FIXED_NOW (the clock's time) five days of tasks are missed."""
+    clock.now = datetime.combine(START, time(8), tzinfo=UTC)
     create_plan(
         empty_context,
         learner_profile(),
         [CertificationGoal("deep-learning-specialization-certificate", exam_date=date(2027, 6, 1))],
     )
+    clock.now = FIXED_NOW
     return empty_context
 
 

@@ -90,6 +90,10 @@ class TodayView(QWidget):
             header.addWidget(button)
 
         self.banner = self._build_banner()
+        self.report_label = QLabel()
+        self.report_label.setWordWrap(True)
+        self.report_label.setAccessibleName("Re-plan result")
+        self.report_label.hide()
         self.table = self._build_table()
         self.empty_label = QLabel(
             "Nothing is planned for this day. Enjoy the rest, or pick something from the Plan."
@@ -112,6 +116,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.report_label)
         layout.addWidget(splitter, 1)
         backend.changed.connect(self._on_changed)
         self._show_task(None)
@@ -338,7 +343,8 @@ class TodayView(QWidget):
 
     def _report_replan(self, changes: Changes) -> None:
         if changes.report is not None:
-            self.window().statusBar().showMessage(describe_report(changes.report), 15_000)
+            self.report_label.setText(f"Re-planned. {describe_report(changes.report)}")
+            self.report_label.show()
 
     # Details ---------------------------------------------------------------------------
 
