@@ -52,11 +52,11 @@ class SingleInstance(QObject):
 
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if ACTIVATE in bytes(socket.readAll().data()):
-            self.activation_requested.emit()
+            # The message is one short line sent right after connecting: read it here
+            # rather than keep per-socket callbacks alive.
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_TIMEOUT_MS):
+                message = bytes(socket.readAll().data())
+                if ACTIVATE in message:
+                    self.activation_requested.emit()
+            socket.abort()
+            socket.deleteLater()
