@@ -20,17 +20,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, Qt, qInstallMessageHandler  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, qInstallMessageHandler
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
-from planner.domain.curriculum import Level  # noqa: E402
-from planner.domain.model import Profile, WeeklyAvailability  # noqa: E402
-from planner.services.bootstrap import open_context  # noqa: E402
-from planner.services.plans import create_plan  # noqa: E402
-from planner.ui.backend import Backend  # noqa: E402
-from planner.ui.models.task_table import Column  # noqa: E402
-from planner.ui.views.today import TodayView  # noqa: E402
+from planner.domain.curriculum import Level
+from planner.domain.model import Profile, WeeklyAvailability
+from planner.services.bootstrap import open_context
+from planner.services.plans import create_plan
+from planner.ui.backend import Backend
+from planner.ui.models.task_table import Column
+from planner.ui.views.today import TodayView
 
 TICKS = 200
 
