@@ -173,10 +173,12 @@ class Curriculum:
     certifications: tuple[Certification, ...]
     _topics_by_id: Mapping[str, Topic] = field(init=False, repr=False, compare=False)
     _resources_by_id: Mapping[str, Resource] = field(init=False, repr=False, compare=False)
+    _groups_by_id: Mapping[str, Group] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_topics_by_id", {t.id: t for t in self.topics})
         object.__setattr__(self, "_resources_by_id", {r.id: r for r in self.resources})
+        object.__setattr__(self, "_groups_by_id", {g.id: g for g in self.groups})
 
     def topic(self, topic_id: str) -> Topic:
         return self._topics_by_id[topic_id]
@@ -191,7 +193,7 @@ class Curriculum:
         return tuple(self._resources_by_id[r] for r in topic.resource_ids)
 
     def group(self, group_id: str) -> Group:
-        return next(g for g in self.groups if g.id == group_id)
+        return self._groups_by_id[group_id]
 
     def topics_in_group(self, group_id: str) -> tuple[Topic, ...]:
         return tuple(t for t in self.topics if t.group_id == group_id)

@@ -38,9 +38,7 @@ def run_window(arguments: argparse.Namespace) -> int:
     directory = data_dir(arguments.data_dir)
     name = server_name(directory)
     if ask_running_instance_to_activate(name):
-        print(
-            "Study Planner is already running with this data folder; its window was brought forward."
-        )
+        print("Study Planner is already running with this data folder: brought it forward.")
         return 0
     instance = SingleInstance(name)
     settings = UiSettings(directory)
