@@ -7,6 +7,7 @@
 #   ./dev.sh test [ARGS...]    run the whole test suite offscreen (ARGS go to pytest)
 #   ./dev.sh lint              ruff, mypy and the import-layer contracts
 #   ./dev.sh bench             run the benchmarks and print their figures
+#   ./dev.sh screenshots       screenshots of the main views into docs/ (under Xvfb)
 #   ./dev.sh package           build the one-folder PyInstaller bundle into dist/
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -84,6 +85,11 @@ case $command in
       QT_QPA_PLATFORM=offscreen "$VENV/bin/python" "$benchmark"
     done
     ;;
+  screenshots)
+    ensure_system_packages "${QT_BASE[@]}" "${QT_WINDOW[@]}" xvfb xauth
+    ensure_venv
+    xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" -m planner.ui.screenshots docs/
+    ;;
   package)
     ensure_system_packages "${QT_BASE[@]}" binutils
     ensure_venv test
@@ -92,7 +98,7 @@ case $command in
       packaging/study-planner.spec
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

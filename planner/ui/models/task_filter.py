@@ -145,10 +145,7 @@ class TaskFilterModel(QSortFilterProxyModel):
         return self._specialization_id is None or self._specialization_id in topic.specializations
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        source = self.sourceModel()
-        if source is None:
-            return False
-        task = source.index(source_row, 0, source_parent).data(TASK_ROLE)
+        task = self.sourceModel().index(source_row, 0, source_parent).data(TASK_ROLE)
         return isinstance(task, StudyTask) and self.accepts(task)
 
     def task_at(self, row: int) -> StudyTask:

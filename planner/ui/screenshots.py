@@ -1,0 +1,115 @@
+"""Screenshots of the main views for the README, from a demo learner three weeks into a plan.
+
+Run under a display (``./dev.sh screenshots`` starts Xvfb): ``python -m planner.ui.screenshots
+docs/``. The demo data lives in a temporary folder; the learner's own data is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.domain.curriculum import Level
+from planner.domain.model import CertificationGoal, GoalStatus, Profile, WeeklyAvailability
+from planner.services.bootstrap import open_context
+from planner.services.plans import create_plan
+from planner.services.tasks import all_tasks, complete_task, log_time
+from planner.ui.launch import make_application
+from planner.ui.main_window import PAGES
+
+DEMO_START = date(2026, 11, 2)
+DEMO_TODAY = datetime(2026, 11, 26, 9, tzinfo=UTC)
+
+
+class _DemoClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_demo_data(data_dir: Path) -> None:
+    """A mid-level NLP learner who studied most days for three weeks and missed a few."""
+    clock = _DemoClock(datetime.combine(DEMO_START, time(8), tzinfo=UTC))
+    context = open_context(data_dir, clock)
+    create_plan(
+        context,
+        Profile(
+            level=Level.MID,
+            specializations=("nlp", "time-series"),
+            availability=WeeklyAvailability((60, 60, 45, 60, 30, 150, 120)),
+            start_date=DEMO_START,
+            timezone="UTC",
+        ),
+        [
+            CertificationGoal(
+                "azure-ai-engineer", status=GoalStatus.BOOKED, exam_date=date(2027, 9, 15)
+            )
+        ],
+    )
+    for task in all_tasks(context):
+        if task.scheduled_date >= DEMO_TODAY.date() - timedelta(days=2) or task.id is None:
+            break
+        if task.scheduled_date.day % 9 == 4:
+            continue  # a few missed days, so the Today view offers to re-plan
+        clock.now = datetime.combine(task.scheduled_date, time(19), tzinfo=UTC)
+        complete_task(context, task.id)
+        log_time(context, task.id, task.minutes + task.id % 15 - 5, "")
+    context.database.close()
+
+
+def _wait(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def take_screenshots(output: Path) -> list[Path]:
+    from planner.ui.controller import WindowController
+    from planner.ui.main_window import MainWindow
+    from planner.ui.ui_settings import UiSettings
+
+    app = make_application()
+    saved = []
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        make_demo_data(data_dir)
+        window = MainWindow(UiSettings(data_dir), data_dir)
+        window.resize(1280, 800)
+        controller = WindowController(window, data_dir, lambda: DEMO_TODAY)
+        window.show()
+        controller.start()
+        while window.page("today") is None:
+            _wait(50)
+        for page in PAGES:
+            window.show_page(page.key)
+            _wait(1200)
+            app.processEvents()
+            path = output / f"screenshot-{page.key}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+        controller.shutdown()
+        window.close()
+    return saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("output", type=Path, help="folder for the PNG files")
+    arguments = parser.parse_args()
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    for path in take_screenshots(arguments.output):
+        print(path)
+    QApplication.exit(0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
