@@ -9,10 +9,11 @@ always run on the GUI thread and never touch widgets from the worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from queue import SimpleQueue
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from planner.domain.curriculum import Curriculum
 from planner.services.changes import Changes
@@ -24,31 +25,19 @@ T = TypeVar("T")
 Callback = Callable[[Any], None]
 
 
+@dataclass
+class _Outcome:
+    on_done: Callback
+    on_error: Callback | None
+    result: object = None
+    error: Exception | None = None
+
+
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits through it."""
+    """Lives on the GUI thread. Outcomes travel in a thread-safe queue and the signal
+    carries no Python object, so no Python value crosses threads through PySide."""
 
-    finished = Signal(object, object)  # (callback, result)
-    failed = Signal(object, object)  # (callback or None, exception)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        work: Callable[[], Any],
-        relay: _Relay,
-        on_done: Callback,
-        on_error: Callback | None,
-    ) -> None:
-        super().__init__()
-        self._work, self._relay, self._on_done, self._on_error = work, relay, on_done, on_error
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # delivered to the GUI thread, which reports it
-            self._relay.failed.emit(self._on_error, error)
-        else:
-            self._relay.finished.emit(self._on_done, result)
+    ready = Signal()
 
 
 class TaskRunner(QObject):
@@ -61,9 +50,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._outbox: SimpleQueue[_Outcome] = SimpleQueue()
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._deliver)
-        self._relay.failed.connect(self._fail)
+        self._relay.ready.connect(self._deliver)
         self._pending = 0
         self.unhandled: Callback = _raise
 
@@ -76,7 +65,19 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(work, self._relay, on_done, on_error))
+        outcome = _Outcome(on_done, on_error)
+        # A plain callable, not a QRunnable subclass: PySide's ownership hand-over of
+        # Python QRunnables to the pool crashes at interpreter exit.
+        self._pool.start(lambda: self._execute(work, outcome))
+
+    def _execute(self, work: Callable[[], Any], outcome: _Outcome) -> None:
+        """Runs on the worker thread."""
+        try:
+            outcome.result = work()
+        except Exception as error:  # delivered to the GUI thread, which reports it
+            outcome.error = error
+        self._outbox.put(outcome)
+        self._relay.ready.emit()
 
     def wait_until_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until queued work has run (for shutdown and tests)."""
@@ -86,20 +87,17 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return self._pending > 0
 
-    def _settle(self) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
-
-    @Slot(object, object)
-    def _deliver(self, on_done: Callback, result: object) -> None:
-        self._settle()
-        on_done(result)
-
-    @Slot(object, object)
-    def _fail(self, on_error: Callback | None, error: Exception) -> None:
-        self._settle()
-        (on_error or self.unhandled)(error)
+    @Slot()
+    def _deliver(self) -> None:
+        while not self._outbox.empty():
+            outcome = self._outbox.get()
+            self._pending -= 1
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+            if outcome.error is None:
+                outcome.on_done(outcome.result)
+            else:
+                (outcome.on_error or self.unhandled)(outcome.error)
 
 
 def _raise(error: Exception) -> None:

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: UiSettings, data_dir: Path) -> None:
         super().__init__()
         self.setWindowTitle("Study Planner")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(720, 480)
         self.settings = settings
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)

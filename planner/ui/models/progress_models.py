@@ -1,0 +1,115 @@
+"""Progress shares (per skill group, per career level) as a table model."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from planner.domain.progress import Share
+from planner.ui.formatting import duration
+
+FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the share done, 0.0 to 1.0
+SHARE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Share itself
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ShareColumn(IntEnum):
+    NAME = 0
+    PROGRESS = 1
+    TIME = 2
+
+
+def hours_text(minutes: int) -> str:
+    """Hours for a table cell: whole when round, else one decimal."""
+    hours = minutes / 60
+    return f"{hours:.0f}" if hours == int(hours) else f"{hours:.1f}"
+
+
+def percent_text(share: Share) -> str:
+    """The share done as a percentage, never rounded up; small shares get a decimal, so the
+    first hours of a long plan show as more than 0%."""
+    if not share.done_minutes or share.fraction >= 0.1:
+        return f"{share.percent}%"
+    tenths = math.floor(share.fraction * 1000)
+    return f"{tenths / 10:.1f}%" if tenths else "<0.1%"
+
+
+def share_summary(share: Share) -> str:
+    return (
+        f"{share.title}: {duration(share.done_minutes)} of {duration(share.planned_minutes)} "
+        f"done ({percent_text(share)})"
+    )
+
+
+class ShareTableModel(QAbstractTableModel):
+    """One row per share: its title, the percentage done (drawn as a bar by the view) and
+    the hours done of those planned. Read-only; replaced whole by :meth:`set_shares`."""
+
+    def __init__(self, name_header: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = (name_header, "Done", "Hours")
+        self._shares: tuple[Share, ...] = ()
+
+    def set_shares(self, shares: Sequence[Share]) -> None:
+        self.beginResetModel()
+        self._shares = tuple(shares)
+        self.endResetModel()
+
+    def shares(self) -> tuple[Share, ...]:
+        return self._shares
+
+    def share_at(self, row: int) -> Share:
+        return self._shares[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shares)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ShareColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shares):
+            return None
+        share = self._shares[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ShareColumn.NAME:
+                return share.title
+            if column == ShareColumn.PROGRESS:
+                return percent_text(share)
+            if column == ShareColumn.TIME:
+                return f"{hours_text(share.done_minutes)} / {hours_text(share.planned_minutes)} h"
+        elif role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return share_summary(share)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column != ShareColumn.NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == FRACTION_ROLE:
+            return share.fraction
+        elif role == SHARE_ROLE:
+            return share
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
