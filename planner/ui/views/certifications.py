@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,14 +37,23 @@ class CertificationsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setOpenExternalLinks(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setContentsMargins(8, 0, 8, 0)
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setWidget(self.details)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(details_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 450])
         layout = QVBoxLayout(self)
         heading = QLabel("Certifications")
         heading.setObjectName("heading")

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,13 +70,6 @@ def _learner_state(context: AppContext) -> tuple[Profile | None, dict[str, tuple
     return plans.load_profile(context), topics.topic_progress(context)
 
 
-def _heading_font(widget: QWidget, scale: float = 1.35) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    return font
-
-
 class CurriculumView(QWidget):
     def __init__(self, backend: Backend, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +90,6 @@ class CurriculumView(QWidget):
         self.title_label = QLabel()
         self.title_label.setObjectName("heading")
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
-        self.title_label.setFont(_heading_font(self))
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,9 +195,8 @@ class CurriculumView(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.detail_title = QLabel()
-        self.detail_title.setObjectName("heading")
+        self.detail_title.setObjectName("subheading")
         self.detail_title.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_title.setFont(_heading_font(self, 1.2))
         self.detail_title.setWordWrap(True)
         self.detail_meta = QLabel()
         self.detail_meta.setTextFormat(Qt.TextFormat.RichText)

@@ -305,10 +305,6 @@ class PlanView(QWidget):
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Your plan")
         title.setObjectName("heading")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
         self.agenda_button = QPushButton("Agenda")
         self.agenda_button.setAccessibleName("Agenda view")
         self.agenda_button.setToolTip("Tasks week by week")

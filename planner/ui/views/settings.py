@@ -157,10 +157,6 @@ class SettingsView(QWidget):
 
         heading = QLabel("Settings")
         heading.setObjectName("heading")
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.35)
-        heading_font.setBold(True)
-        heading.setFont(heading_font)
 
         left = QVBoxLayout()
         left.addWidget(self._build_study_time())

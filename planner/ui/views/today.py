@@ -174,7 +174,7 @@ class TodayView(QWidget):
         box = QGroupBox("Task")
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        self.detail_title.setObjectName("heading")
+        self.detail_title.setObjectName("subheading")
         self.detail_description = QLabel()
         self.detail_description.setWordWrap(True)
         self.detail_resources = QLabel()
@@ -265,8 +265,9 @@ class TodayView(QWidget):
         day_tasks = self.model.tasks()
         planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
         done = sum(t.minutes for t in day_tasks if t.status is TaskStatus.DONE)
+        noun = "task" if len(day_tasks) == 1 else "tasks"
         self.summary_label.setText(
-            f"{len(day_tasks)} tasks · {duration(planned)} planned · {duration(done)} done"
+            f"{len(day_tasks)} {noun} · {duration(planned)} planned · {duration(done)} done"
         )
 
     def _show_missed(self, missed: MissedWork) -> None:

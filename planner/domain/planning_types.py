@@ -1,0 +1,100 @@
+"""The planning engine's inputs and results, re-exported by :mod:`planner.domain.planning`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from planner.domain.curriculum import Curriculum
+from planner.domain.model import Profile, StudyTask
+
+
+class MissedPolicy(StrEnum):
+    """How a re-plan orders the open work it packs again from today."""
+
+    SHIFT = "shift"
+    """Keep the order the plan already had; report the deadlines that are now at risk."""
+    FIT = "fit"
+    """Deadline-bound work first, optional topics last; report what still misses a deadline."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    certification_id: str
+    exam_date: date
+    topic_ids: tuple[str, ...]
+    """Topics that prepare for the exam; their prerequisites are needed too."""
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    curriculum: Curriculum
+    profile: Profile
+    today: date
+    deadlines: tuple[Deadline, ...] = ()
+    tasks: tuple[StudyTask, ...] = ()
+    """The tasks currently stored, with ids; empty for a new plan."""
+    policy: MissedPolicy = MissedPolicy.SHIFT
+    buffer_days: int = 3
+    """Preparation must be done this many days before an exam."""
+    horizon_days: int = 3660
+    """Nothing is scheduled after ``today + horizon_days``; what does not fit is reported."""
+
+
+@dataclass(frozen=True)
+class DeadlineReport:
+    certification_id: str
+    exam_date: date
+    due_date: date
+    """``exam_date - buffer_days``: the day the preparation must be done by."""
+    needed_minutes: int
+    """Open work that must be done by ``due_date``."""
+    available_minutes: int
+    """Study minutes from today to ``due_date``, after pinned and finished tasks."""
+    late_minutes: int
+    """Minutes of the needed work the schedule places after ``due_date`` or cannot place."""
+    late_task_titles: tuple[str, ...]
+    earliest_feasible_exam_date: date | None
+    """The earliest exam date this preparation could be ready for if it came before all other
+    work; None if it cannot be done within the horizon."""
+    extra_minutes_per_study_day: int
+    """Extra minutes on each study day up to ``due_date`` that would let this preparation fit
+    if it came first (0 if feasible)."""
+    droppable_optional_topic_ids: tuple[str, ...]
+    """Optional topics, not needed for this exam, scheduled before ``due_date``: dropping them
+    frees time (empty if feasible)."""
+
+    @property
+    def feasible(self) -> bool:
+        return self.late_minutes == 0
+
+    @property
+    def shortfall_hours(self) -> float:
+        return self.late_minutes / 60
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    deadlines: tuple[DeadlineReport, ...]
+    unplaceable_topic_ids: tuple[str, ...]
+    """Selected topics with work that could not be placed within the horizon."""
+    total_minutes: int
+    """Minutes of all open tasks after the plan."""
+    end_date: date | None
+    """The date of the last open task."""
+
+    @property
+    def feasible(self) -> bool:
+        return not self.unplaceable_topic_ids and all(d.feasible for d in self.deadlines)
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    added: tuple[StudyTask, ...]
+    """New tasks (id None), in the order they should be stored."""
+    updated: tuple[StudyTask, ...]
+    """Existing tasks whose fields changed."""
+    removed_ids: tuple[int, ...]
+    """Open tasks no longer wanted."""
+    report: PlanReport

@@ -1,0 +1,479 @@
+"""Examples of the planning engine's behaviour, on small synthetic curricula."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from planner.domain.curriculum import Activity, Curriculum, Level
+from planner.domain.curriculum_file import load_curriculum
+from planner.domain.model import Profile, StudyTask, TaskKind, TaskStatus, WeeklyAvailability
+from planner.domain.planning import (
+    Deadline,
+    MissedPolicy,
+    PlanChanges,
+    PlanInput,
+    PlanReport,
+    apply_changes,
+    build_plan,
+    select_topics,
+)
+from planner.paths import default_curriculum_path
+from tests.domain.conftest import (
+    INTERVIEW,
+    MONDAY,
+    TRACK,
+    make_certification,
+    make_curriculum,
+    make_profile,
+    make_topic,
+    save,
+)
+
+DAILY_HOUR = make_profile(minutes=(60,) * 7)
+
+
+def plan(
+    curriculum: Curriculum,
+    profile: Profile = DAILY_HOUR,
+    *,
+    today: date = MONDAY,
+    **options: object,
+) -> PlanChanges:
+    return build_plan(PlanInput(curriculum, profile, today, **options))  # type: ignore[arg-type]
+
+
+def day(offset: int) -> date:
+    return MONDAY + timedelta(days=offset)
+
+
+def topic_sequence(tasks: Sequence[StudyTask]) -> list[str]:
+    """Topic (or certification) ids in the order their tasks first appear."""
+    return list(dict.fromkeys(t.topic_id or f"exam:{t.certification_id}" for t in tasks))
+
+
+def minutes_by_kind(tasks: Sequence[StudyTask], topic_id: str) -> dict[TaskKind, int]:
+    minutes = Counter[TaskKind]()
+    for task in tasks:
+        if task.topic_id == topic_id:
+            minutes[task.kind] += task.minutes
+    return dict(minutes)
+
+
+# --- which topics -----------------------------------------------------------------------------
+
+LEVELS = make_curriculum(
+    [
+        make_topic("basics"),
+        make_topic("pipelines", level=Level.MID),
+        make_topic("architecture", level=Level.SENIOR),
+        make_topic("vision-models", group=TRACK, specializations=["vision"]),
+        make_topic("language-models", group=TRACK, specializations=["language"]),
+        make_topic("mock-questions", group=INTERVIEW, activity=Activity.INTERVIEW),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("level", "specializations", "interview", "expected"),
+    [
+        (Level.JUNIOR, (), True, {"basics", "mock-questions"}),
+        (Level.MID, (), True, {"basics", "pipelines", "mock-questions"}),
+        (Level.SENIOR, (), True, {"basics", "pipelines", "architecture", "mock-questions"}),
+        (Level.JUNIOR, ("vision",), False, {"basics", "vision-models"}),
+        (
+            Level.SENIOR,
+            ("vision", "language"),
+            False,
+            {"basics", "pipelines", "architecture", "vision-models", "language-models"},
+        ),
+    ],
+)
+def test_each_level_selects_its_topics(
+    level: Level, specializations: tuple[str, ...], interview: bool, expected: set[str]
+) -> None:
+    profile = make_profile(
+        level=level, specializations=specializations, include_interview_prep=interview
+    )
+    assert {t.id for t in select_topics(LEVELS, profile)} == expected
+
+
+CHAIN = make_curriculum(
+    [
+        make_topic("python", hours=3),
+        make_topic("statistics", hours=2, level=Level.MID, prerequisites=["python"]),
+        make_topic("experiments", hours=2, level=Level.SENIOR, prerequisites=["statistics"]),
+        make_topic("unrelated", hours=2),
+    ],
+    [make_certification("stats-cert", ["experiments"], title="Stats Cert")],
+)
+
+
+def test_a_deadline_brings_its_topics_and_their_prerequisites_even_above_the_level() -> None:
+    deadline = Deadline("stats-cert", day(60), ("experiments",))
+    junior = make_profile(level=Level.JUNIOR)
+    ids = [t.id for t in select_topics(CHAIN, junior, [deadline])]
+    assert ids == ["python", "statistics", "experiments", "unrelated"]
+
+
+def test_known_topics_count_as_met_prerequisites() -> None:
+    deadline = Deadline("stats-cert", day(60), ("experiments",))
+    profile = make_profile(level=Level.JUNIOR, known={"statistics"})
+    ids = [t.id for t in select_topics(CHAIN, profile, [deadline])]
+    # Knowing statistics means python is not needed for the exam, only for the level.
+    assert ids == ["experiments", "python", "unrelated"]
+    tasks = plan(CHAIN, profile, deadlines=(deadline,)).added
+    assert tasks[0].topic_id == "experiments"
+    assert tasks[0].scheduled_date == MONDAY
+
+
+def test_a_topic_marked_known_leaves_the_plan_but_its_history_stays() -> None:
+    tasks = save((), plan(CHAIN))
+    done = replace(tasks[0], status=TaskStatus.DONE)
+    tasks = (done, *tasks[1:])
+    profile = make_profile(known={"python"})
+    changes = plan(CHAIN, profile, today=day(1), tasks=tasks)
+    python_open = {t.id for t in tasks if t.topic_id == "python" and t.status.is_open}
+    assert set(changes.removed_ids) == python_open
+    after = save(tasks, changes)
+    assert done in after
+    assert {t.topic_id for t in after if t.status.is_open} == {
+        "statistics",
+        "experiments",
+        "unrelated",
+    }
+
+
+# --- order and tasks --------------------------------------------------------------------------
+
+
+def test_deadline_work_comes_first_then_its_exam_preparation() -> None:
+    deadline = Deadline("stats-cert", day(90), ("experiments",))
+    curriculum = make_curriculum([make_topic("unrelated"), *CHAIN.topics[:3]], CHAIN.certifications)
+    tasks = plan(curriculum, deadlines=(deadline,)).added
+    assert topic_sequence(tasks) == [
+        "python",
+        "statistics",
+        "experiments",
+        "exam:stats-cert",
+        "unrelated",
+    ]
+    exam = [t for t in tasks if t.kind is TaskKind.CERT_PREP]
+    assert sum(t.minutes for t in exam) == 120  # 10% of 7 hours is less than the minimum
+    assert exam[0].title == f"Stats Cert: practice exam and review (1/{len(exam)})"
+    assert all(t.certification_id == "stats-cert" for t in exam)
+    assert max(t.scheduled_date for t in exam) <= deadline.exam_date - timedelta(days=3)
+
+
+def test_the_earlier_exam_goes_first() -> None:
+    curriculum = make_curriculum(
+        [make_topic("a"), make_topic("b")],
+        [make_certification("late", ["a"]), make_certification("soon", ["b"])],
+    )
+    deadlines = (Deadline("late", day(200), ("a",)), Deadline("soon", day(100), ("b",)))
+    tasks = plan(curriculum, deadlines=deadlines).added
+    assert topic_sequence(tasks) == ["b", "exam:soon", "a", "exam:late"]
+
+
+@pytest.mark.parametrize(
+    ("activity", "expected"),
+    [
+        (Activity.STUDY, {TaskKind.LEARN: 180, TaskKind.PRACTICE: 120}),
+        (Activity.PRACTICE, {TaskKind.LEARN: 90, TaskKind.PRACTICE: 210}),
+        (Activity.PROJECT, {TaskKind.LEARN: 60, TaskKind.PROJECT: 240}),
+        (Activity.INTERVIEW, {TaskKind.LEARN: 120, TaskKind.MOCK_INTERVIEW: 180}),
+    ],
+)
+def test_a_topic_splits_by_its_activity(activity: Activity, expected: dict[TaskKind, int]) -> None:
+    curriculum = make_curriculum([make_topic("python", hours=5, activity=activity)])
+    tasks = plan(curriculum).added
+    assert minutes_by_kind(tasks, "python") == expected
+    assert tasks[0].kind is TaskKind.LEARN
+
+
+def test_tasks_are_numbered_sessions_that_fill_each_day() -> None:
+    curriculum = make_curriculum([make_topic("python", hours=5)])
+    profile = make_profile(minutes=(120,) * 7, max_session=90)
+    tasks = plan(curriculum, profile).added
+    assert [(t.title, t.minutes, t.scheduled_date) for t in tasks] == [
+        ("Python — learn (1/3)", 90, day(0)),
+        ("Python — learn (2/3)", 30, day(0)),
+        ("Python — learn (3/3)", 60, day(1)),
+        ("Python — practice (1/2)", 60, day(1)),
+        ("Python — practice (2/2)", 60, day(2)),
+    ]
+    assert [(t.part, t.parts) for t in tasks[:3]] == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_no_session_is_shorter_than_a_quarter_hour_but_the_last() -> None:
+    # 100 minutes of project work in 90-minute sessions: 85 + 15, not 90 + 10.
+    curriculum = make_curriculum([make_topic("sql", hours=125 / 60, activity=Activity.PROJECT)])
+    profile = make_profile(minutes=(300,) * 7, max_session=90)
+    tasks = plan(curriculum, profile).added
+    assert [t.minutes for t in tasks] == [25, 85, 15]
+    # Leftovers under 15 minutes are not used.
+    tiny_leftovers = make_profile(minutes=(100,) * 7, max_session=90)
+    tasks = plan(make_curriculum([make_topic("sql", hours=3)]), tiny_leftovers).added
+    assert [t.minutes for t in tasks] == [90, 18, 72]
+    assert [t.scheduled_date for t in tasks] == [day(0), day(1), day(1)]
+
+
+def test_a_dependant_starts_on_the_day_its_prerequisite_ends_listed_after_it() -> None:
+    curriculum = make_curriculum([make_topic("a", hours=1.5), make_topic("b", prerequisites=["a"])])
+    profile = make_profile(minutes=(120,) * 7, max_session=60)
+    tasks = save((), plan(curriculum, profile))
+    first_day = [t.topic_id for t in tasks if t.scheduled_date == MONDAY]
+    assert first_day == ["a", "a", "b"]
+
+
+def test_days_without_study_time_are_skipped() -> None:
+    weekends = make_profile(minutes=(0, 0, 0, 0, 0, 90, 90))
+    tasks = plan(make_curriculum([make_topic("python", hours=3)]), weekends).added
+    assert {t.scheduled_date.weekday() for t in tasks} == {5, 6}
+
+
+# --- re-planning ------------------------------------------------------------------------------
+
+
+def test_missed_tasks_move_forward_keeping_their_ids() -> None:
+    tasks = save((), plan(CHAIN))
+    changes = plan(CHAIN, today=day(3), tasks=tasks)
+    assert not changes.added
+    assert not changes.removed_ids
+    after = save(tasks, changes)
+    assert [t.id for t in after] == [t.id for t in tasks]
+    assert min(t.scheduled_date for t in after) == day(3)
+    assert [t.minutes for t in after] == [t.minutes for t in tasks]
+
+
+@pytest.mark.parametrize("policy", list(MissedPolicy))
+def test_replanning_an_up_to_date_plan_changes_nothing(policy: MissedPolicy) -> None:
+    deadline = Deadline("stats-cert", day(40), ("experiments",))
+    tasks = save((), plan(CHAIN, deadlines=(deadline,)))
+    changes = plan(CHAIN, tasks=tasks, deadlines=(deadline,), policy=policy)
+    assert (changes.added, changes.updated, changes.removed_ids) == ((), (), ())
+
+
+def test_history_stays_and_counts_as_done_work() -> None:
+    tasks = save((), plan(CHAIN))
+    done = replace(tasks[0], status=TaskStatus.DONE)
+    skipped = replace(tasks[1], status=TaskStatus.SKIPPED)
+    started = replace(tasks[2], status=TaskStatus.IN_PROGRESS)
+    history = (done, skipped, started, *tasks[3:])
+    changes = plan(CHAIN, today=day(5), tasks=history)
+    after = save(history, changes)
+    assert done in after
+    assert skipped in after
+    assert started.id in {t.id for t in after}
+    assert sum(t.minutes for t in after) == sum(t.minutes for t in tasks)
+    moved = next(t for t in after if t.id == started.id)
+    assert moved.scheduled_date == day(5)  # overdue work in progress comes first
+
+
+def test_pinned_tasks_stay_and_take_their_day() -> None:
+    curriculum = make_curriculum([make_topic("python", hours=4)])
+    tasks = save((), plan(curriculum))
+    pinned = replace(tasks[-1], scheduled_date=day(5), pinned=True)
+    tasks = (*tasks[:-1], pinned)
+    changes = plan(curriculum, today=day(2), tasks=tasks)
+    after = save(tasks, changes)
+    kept = next(t for t in after if t.id == pinned.id)
+    assert (kept.scheduled_date, kept.minutes) == (day(5), pinned.minutes)
+    on_day_five = [t for t in after if t.scheduled_date == day(5)]
+    assert sum(t.minutes for t in on_day_five) <= 60
+
+
+def test_custom_tasks_survive_and_only_overdue_unpinned_ones_move() -> None:
+    curriculum = make_curriculum([make_topic("python", hours=2)])
+    custom = [
+        StudyTask("Read a paper", TaskKind.CUSTOM, 30, day(0), id=101),
+        StudyTask("Meetup", TaskKind.CUSTOM, 60, day(1), pinned=True, id=102),
+        StudyTask("Blog post", TaskKind.CUSTOM, 45, day(6), id=103),
+    ]
+    changes = plan(curriculum, today=day(2), tasks=tuple(custom))
+    after = {t.id: t for t in save(custom, changes)}
+    assert after[101].scheduled_date == day(2)  # overdue: moved to today
+    assert after[102] == custom[1]  # pinned: stays, even in the past
+    assert after[103] == custom[2]  # not due yet: stays
+    today_minutes = sum(t.minutes for t in after.values() if t.scheduled_date == day(2))
+    assert today_minutes <= 60
+    assert sum(t.minutes for t in after.values() if t.topic_id == "python") == 120
+
+
+def test_the_store_order_is_by_date_then_id_with_new_tasks_last() -> None:
+    old = StudyTask("Old", TaskKind.CUSTOM, 10, day(1), id=7)
+    gone = StudyTask("Gone", TaskKind.CUSTOM, 10, day(1), id=3)
+    earlier = StudyTask("Earlier", TaskKind.CUSTOM, 10, day(0), id=9)
+    new = StudyTask("New", TaskKind.CUSTOM, 10, day(1))
+    report = PlanReport((), (), 0, None)
+    changes = PlanChanges((new,), (replace(earlier, minutes=20),), (3,), report)
+    after = apply_changes((old, gone, earlier), changes)
+    assert [t.title for t in after] == ["Earlier", "Old", "New"]
+    assert after[0].minutes == 20
+    with pytest.raises(ValueError, match="not among"):
+        apply_changes((), changes)
+
+
+# --- deadlines and feasibility ----------------------------------------------------------------
+
+EXAM = make_curriculum(
+    [make_topic("exam-topic", hours=10)], [make_certification("cert", ["exam-topic"])]
+)
+
+
+def test_a_short_deadline_reports_the_shortfall_and_the_ways_out() -> None:
+    # 600 minutes of study and 120 of practice exams; six days of an hour before the due date.
+    deadline = Deadline("cert", day(8), ("exam-topic",))
+    report = plan(EXAM, deadlines=(deadline,)).report.deadlines[0]
+    assert report.due_date == day(5)
+    assert (report.needed_minutes, report.available_minutes) == (720, 360)
+    assert report.late_minutes == 360
+    assert report.shortfall_hours == 6.0
+    assert not report.feasible
+    # An hour a day finishes on day 11; three days of buffer after that.
+    assert report.earliest_feasible_exam_date == day(14)
+    # Twice the time on each of the six days fits exactly.
+    assert report.extra_minutes_per_study_day == 60
+    assert report.late_task_titles[-1] == "CERT: practice exam and review (2/2)"
+    assert report.droppable_optional_topic_ids == ()
+
+
+def test_the_suggested_fixes_do_fit() -> None:
+    deadline = Deadline("cert", day(8), ("exam-topic",))
+    report = plan(EXAM, deadlines=(deadline,)).report.deadlines[0]
+    more_time = make_profile(minutes=(60 + report.extra_minutes_per_study_day,) * 7)
+    assert plan(EXAM, more_time, deadlines=(deadline,)).report.feasible
+    assert report.earliest_feasible_exam_date is not None
+    later = replace(deadline, exam_date=report.earliest_feasible_exam_date)
+    assert plan(EXAM, deadlines=(later,)).report.feasible
+    too_early = replace(deadline, exam_date=report.earliest_feasible_exam_date - timedelta(1))
+    assert not plan(EXAM, deadlines=(too_early,)).report.feasible
+
+
+def test_a_roomy_deadline_is_feasible() -> None:
+    deadline = Deadline("cert", day(30), ("exam-topic",))
+    report = plan(EXAM, deadlines=(deadline,)).report
+    assert report.feasible
+    (exam,) = report.deadlines
+    assert (exam.late_minutes, exam.extra_minutes_per_study_day) == (0, 0)
+    assert exam.late_task_titles == ()
+    assert exam.earliest_feasible_exam_date == day(14)
+
+
+def test_two_deadlines_for_one_certification_share_its_preparation() -> None:
+    deadlines = (Deadline("cert", day(40), ("exam-topic",)), Deadline("cert", day(30), ()))
+    changes = plan(EXAM, deadlines=deadlines)
+    exam = [t for t in changes.added if t.kind is TaskKind.CERT_PREP]
+    assert sum(t.minutes for t in exam) == 120
+    assert [d.exam_date for d in changes.report.deadlines] == [day(40), day(30)]
+    assert changes.report.feasible
+
+
+# A plan made before the exam was booked: an optional topic comes first.
+POLICY = make_curriculum(
+    [
+        make_topic("side-quest", hours=10, optional=True),
+        make_topic("core", hours=5),
+        make_topic("later", hours=1),
+    ],
+    [make_certification("cert", ["core"])],
+)
+POLICY_DEADLINE = Deadline("cert", day(12), ("core",))
+
+
+def _replan_with_deadline(policy: MissedPolicy) -> tuple[PlanChanges, tuple[StudyTask, ...]]:
+    tasks = save((), plan(POLICY))
+    assert topic_sequence(tasks) == ["side-quest", "core", "later"]
+    changes = plan(POLICY, tasks=tasks, deadlines=(POLICY_DEADLINE,), policy=policy)
+    return changes, save(tasks, changes)
+
+
+def test_shift_keeps_the_order_and_reports_the_deadline_at_risk() -> None:
+    changes, after = _replan_with_deadline(MissedPolicy.SHIFT)
+    assert topic_sequence(after) == ["side-quest", "core", "exam:cert", "later"]
+    (report,) = changes.report.deadlines
+    assert not report.feasible
+    assert report.droppable_optional_topic_ids == ("side-quest",)
+    assert all(title.startswith(("Core", "CERT")) for title in report.late_task_titles)
+    # With the exam's work first, 420 minutes take seven days: ready on day 6, exam on day 9.
+    assert report.earliest_feasible_exam_date == day(9)
+    assert report.extra_minutes_per_study_day > 0
+
+
+def test_fit_puts_deadline_work_first_and_optional_topics_last() -> None:
+    changes, after = _replan_with_deadline(MissedPolicy.FIT)
+    assert topic_sequence(after) == ["core", "exam:cert", "later", "side-quest"]
+    assert changes.report.feasible
+
+
+# --- what cannot be placed --------------------------------------------------------------------
+
+
+def test_without_study_time_nothing_is_placed_and_everything_is_reported() -> None:
+    never = make_profile(minutes=(0,) * 7)
+    deadline = Deadline("stats-cert", day(30), ("experiments",))
+    changes = plan(CHAIN, never, deadlines=(deadline,), horizon_days=400)
+    assert changes.added == ()
+    report = changes.report
+    assert set(report.unplaceable_topic_ids) == {t.id for t in CHAIN.topics}
+    assert not report.feasible
+    (exam,) = report.deadlines
+    assert exam.late_minutes == exam.needed_minutes > 0
+    assert exam.earliest_feasible_exam_date is None
+    assert (report.total_minutes, report.end_date) == (0, None)
+
+
+def test_nothing_is_placed_beyond_the_horizon() -> None:
+    changes = plan(CHAIN, horizon_days=4)
+    assert max(t.scheduled_date for t in changes.added) <= day(4)
+    assert "python" not in changes.report.unplaceable_topic_ids
+    # In plan order: lower levels first among the topics that are ready.
+    assert changes.report.unplaceable_topic_ids == ("unrelated", "statistics", "experiments")
+
+
+def test_invalid_inputs_are_refused() -> None:
+    with pytest.raises(ValueError, match="session"):
+        plan(CHAIN, replace(DAILY_HOUR, max_session_minutes=0))
+    with pytest.raises(ValueError, match="negative"):
+        plan(CHAIN, buffer_days=-1)
+    with pytest.raises(ValueError, match="ids"):
+        plan(CHAIN, tasks=(StudyTask("x", TaskKind.CUSTOM, 10, MONDAY),))
+
+
+# --- the real curriculum ----------------------------------------------------------------------
+
+REAL_SPECIALIZATIONS = (
+    "computer-vision",
+    "nlp",
+    "reinforcement-learning",
+    "time-series",
+    "recommendation-systems",
+    "anomaly-detection",
+)
+
+
+@pytest.fixture(scope="module")
+def real_curriculum() -> Curriculum:
+    path = default_curriculum_path()
+    if not path.exists():
+        pytest.skip(f"{path} is not written yet")
+    return load_curriculum(path)
+
+
+@pytest.mark.parametrize("level", list(Level))
+@pytest.mark.parametrize("specialization", REAL_SPECIALIZATIONS)
+def test_every_track_gets_a_feasible_plan_at_ten_hours_a_week(
+    real_curriculum: Curriculum, level: Level, specialization: str
+) -> None:
+    profile = replace(
+        make_profile(level=level, specializations=(specialization,)),
+        availability=WeeklyAvailability.spread(10),
+    )
+    changes = plan(real_curriculum, profile)
+    assert changes.added
+    assert changes.report.feasible
+    assert changes.report.total_minutes == sum(t.minutes for t in changes.added)
