@@ -121,15 +121,7 @@ def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Ch
 def assess_plan(context: AppContext) -> PlanReport:
     """The feasibility of the stored plan as it stands, storing nothing."""
     with context.database.unit_of_work() as session:
-        profile = _require_profile(session)
-        changes = _plan(
-            context,
-            profile,
-            repo.list_goals(session=session),
-            repo.list_tasks(session=session),
-            _first_planning_day(context, profile),
-        )
-    return changes.report
+        return _plan_stored(context, session, MissedPolicy.SHIFT).report
 
 
 def update_profile(context: AppContext, profile: Profile) -> Changes:
@@ -174,9 +166,10 @@ def _require_profile(session: Session) -> Profile:
     return profile
 
 
-def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
+def _plan_stored(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
+    """Plan again from the stored profile, goals and tasks (nothing is written)."""
     profile = _require_profile(session)
-    changes = _plan(
+    return _plan(
         context,
         profile,
         repo.list_goals(session=session),
@@ -184,6 +177,10 @@ def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> P
         _first_planning_day(context, profile),
         policy,
     )
+
+
+def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
+    changes = _plan_stored(context, session, policy)
     _store_changes(changes, session=session)
     return changes
 
