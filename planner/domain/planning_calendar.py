@@ -23,7 +23,8 @@ class Capacity:
     last_day: int
     availability: WeeklyAvailability
     taken: Mapping[int, int]
-    """Minutes already taken per day by tasks that stay (finished, pinned, moved custom)."""
+    """Minutes already taken per day by tasks that stay put (done, pinned, in progress and
+    custom ones)."""
     min_room: int
     """A day with less room left than this counts as full."""
 

@@ -59,11 +59,12 @@ class DeadlineReport:
     """The earliest exam date this preparation could be ready for if it came before all other
     work; None if it cannot be done within the horizon."""
     extra_minutes_per_study_day: int
-    """Extra minutes on each study day up to ``due_date`` that would let this preparation fit
-    if it came first (0 if feasible)."""
+    """The fewest extra minutes on each study day up to ``due_date`` with which this plan
+    would get the preparation done in time; 0 if feasible, or if no amount would do (the due
+    date has passed, or a pinned task of it lies after the due date)."""
     droppable_optional_topic_ids: tuple[str, ...]
-    """Optional topics, not needed for this exam, scheduled before ``due_date``: dropping them
-    frees time (empty if feasible)."""
+    """Optional topics this exam does not need that the plan studies before its preparation
+    and before ``due_date``: dropping them frees time (empty if feasible)."""
 
     @property
     def feasible(self) -> bool:
