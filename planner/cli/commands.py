@@ -22,7 +22,7 @@ from planner.domain.model import (
     TaskStatus,
     WeeklyAvailability,
 )
-from planner.domain.planning import PlanReport
+from planner.domain.planning import DeadlineReport, PlanReport
 from planner.paths import data_dir
 from planner.services import plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
@@ -175,22 +175,9 @@ def _print_feasibility(report: PlanReport, out: TextIO) -> None:
                 file=out,
             )
             continue
-        earliest = deadline.earliest_feasible_exam_date
         print(
-            f"{deadline.certification_id}: {deadline.shortfall_hours:.1f} hours short for the exam "
-            f"on {deadline.exam_date.isoformat()}. Options: "
-            f"+{deadline.extra_minutes_per_study_day} min on each study day; "
-            + (
-                f"move the exam to {earliest.isoformat()} or later"
-                if earliest
-                else "no exam date within the planning horizon fits"
-            )
-            + (
-                f"; drop optional topics {', '.join(deadline.droppable_optional_topic_ids)}"
-                if deadline.droppable_optional_topic_ids
-                else ""
-            )
-            + ".",
+            f"{deadline.certification_id}: {deadline.shortfall_hours:.1f} hours short for the "
+            f"exam on {deadline.exam_date.isoformat()}. Options: {'; '.join(_options(deadline))}.",
             file=out,
         )
     if report.unplaceable_topic_ids:
@@ -198,6 +185,22 @@ def _print_feasibility(report: PlanReport, out: TextIO) -> None:
             "Not placed (no study time available): " + ", ".join(report.unplaceable_topic_ids),
             file=out,
         )
+
+
+def _options(deadline: DeadlineReport) -> list[str]:
+    """The learner's ways out of a shortfall, as the engine worked them out."""
+    options = []
+    if deadline.extra_minutes_per_study_day:
+        options.append(f"+{deadline.extra_minutes_per_study_day} min on each study day")
+    earliest = deadline.earliest_feasible_exam_date
+    options.append(
+        f"move the exam to {earliest.isoformat()} or later"
+        if earliest
+        else "no exam date within the planning horizon fits"
+    )
+    if deadline.droppable_optional_topic_ids:
+        options.append(f"drop optional topics {', '.join(deadline.droppable_optional_topic_ids)}")
+    return options
 
 
 def _task_json(task: StudyTask) -> dict[str, Any]:
