@@ -22,15 +22,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 
-BARE_WINDOW = """
-import resource, sys, time
+# Peak memory is read from VmHWM: ru_maxrss would carry the parent's peak over exec.
+PEAK_MEMORY = """
+def peak_kib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+"""
+
+BARE_WINDOW = PEAK_MEMORY + """
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
-            print("painted", time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            print("painted", time.time(), peak_kib(),
                   flush=True)
             QTimer.singleShot(0, app.quit)
             app.removeEventFilter(self)
@@ -45,8 +53,8 @@ window.show()
 app.exec()
 """
 
-APP_WINDOW = """
-import resource, sys, time
+APP_WINDOW = PEAK_MEMORY + """
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from planner.ui.launch import make_application
@@ -56,7 +64,7 @@ class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and not self.painted:
             self.painted = True
-            print("painted", time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            print("painted", time.time(), peak_kib(),
                   flush=True)
             QTimer.singleShot(50, lambda: self.wait_for_views(obj))
         return False
@@ -65,7 +73,7 @@ class Watch(QObject):
         if page is None or page.model.rowCount() == 0 or window.page("today").model is None:
             QTimer.singleShot(20, lambda: self.wait_for_views(window))
             return
-        print("loaded", time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        print("loaded", time.time(), peak_kib(),
               flush=True)
         window.close()
 

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from planner.domain.curriculum import Curriculum
-from planner.services.changes import Changes
-
 if TYPE_CHECKING:
+    from planner.domain.curriculum import Curriculum
+    from planner.services.changes import Changes
     from planner.services.context import AppContext
 
 T = TypeVar("T")

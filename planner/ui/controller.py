@@ -8,18 +8,17 @@ screen, so it appears as fast as a bare Qt window.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.domain.clock import Clock
 from planner.ui.backend import Backend, TaskRunner
 from planner.ui.error_reporting import ErrorReporter, configure_logging, show_error_dialog
-from planner.ui.main_window import MainWindow
+from planner.ui.main_window import MainWindow, when_painted
 
 if TYPE_CHECKING:
     from planner.domain.model import Profile
@@ -41,21 +40,6 @@ def _open(data_dir: Path, clock: Clock) -> _Opened:
 
     context = open_context(data_dir, clock)
     return _Opened(context, load_profile(context), context.database.quick_check())
-
-
-class _PaintWatcher(QObject):
-    """Calls back once, after the watched widget has been painted."""
-
-    def __init__(self, widget: QWidget, on_painted: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._on_painted = on_painted
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_painted)
-        return False
 
 
 class WindowController(QObject):
@@ -85,14 +69,6 @@ class WindowController(QObject):
             self.backend.context.database.close()
         sys.excepthook = sys.__excepthook__
 
-    def bring_forward(self) -> None:
-        self.window.setWindowState(
-            self.window.windowState() & ~self.window.windowState().WindowMinimized
-        )
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
-
     # Start-up ----------------------------------------------------------------------------
 
     def _opened(self, opened: _Opened) -> None:
@@ -104,7 +80,7 @@ class WindowController(QObject):
                 return
             if opened.profile is not None:
                 self._install_views(opened.profile.timezone)
-            _PaintWatcher(self.window, self._self_test_passed)
+            when_painted(self.window, self._self_test_passed)
             self.window.update()
             return
         if opened.profile is None:

@@ -1,18 +1,21 @@
-"""Starting the window: one instance per data folder, the frame first, the data after."""
+"""Starting the window: one instance per data folder, the frame first, the data after.
+
+Only what the first paint needs is imported here; the controller (and through it the
+store and the views) is imported once the frame is on screen.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.domain.clock import system_clock
 from planner.paths import data_dir
-from planner.ui.controller import WindowController
-from planner.ui.main_window import MainWindow
+from planner.ui.main_window import MainWindow, when_painted
 from planner.ui.single_instance import (
     SingleInstance,
     ask_running_instance_to_activate,
@@ -20,6 +23,9 @@ from planner.ui.single_instance import (
 )
 from planner.ui.theme import apply_theme
 from planner.ui.ui_settings import UiSettings
+
+if TYPE_CHECKING:
+    from planner.ui.controller import WindowController
 
 # Only what the style does not give: page headings stand out from the text below them.
 STYLE_SHEET = (
@@ -40,6 +46,29 @@ def make_application() -> QApplication:
     return app
 
 
+class _Startup:
+    """Starts the controller after the first paint and remembers it for shutdown."""
+
+    def __init__(self, window: MainWindow, directory: Path, self_test: bool) -> None:
+        self._window, self._directory, self._self_test = window, directory, self_test
+        self.controller: WindowController | None = None
+
+    def start(self) -> None:
+        from planner.domain.clock import system_clock
+        from planner.ui.controller import WindowController
+
+        self.controller = WindowController(
+            self._window, self._directory, system_clock, self_test=self._self_test
+        )
+        self.controller.start()
+
+    def finish(self) -> int:
+        if self.controller is None:
+            return 0
+        self.controller.shutdown()
+        return self.controller.exit_code
+
+
 def run_window(arguments: argparse.Namespace) -> int:
     app = make_application()
     directory = data_dir(arguments.data_dir)
@@ -51,11 +80,12 @@ def run_window(arguments: argparse.Namespace) -> int:
     settings = UiSettings(directory)
     apply_theme(settings.theme)
     window = MainWindow(settings, directory)
-    controller = WindowController(window, directory, system_clock, self_test=arguments.self_test)
-    instance.activation_requested.connect(controller.bring_forward)
+    instance.activation_requested.connect(window.bring_forward)
+    startup = _Startup(window, directory, arguments.self_test)
+    # Start only once the frame is painted, so its first paint waits for no import.
+    when_painted(window, startup.start)
     window.show()
-    QTimer.singleShot(0, controller.start)
     code = app.exec()
-    controller.shutdown()
+    exit_code = startup.finish()
     instance.close()
-    return code or controller.exit_code
+    return code or exit_code

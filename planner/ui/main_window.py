@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,6 +23,25 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.ui.ui_settings import UiSettings
+
+
+class _PaintWatcher(QObject):
+    """Calls back once, on the next turn of the event loop after the widget was painted."""
+
+    def __init__(self, widget: QWidget, on_painted: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._on_painted = on_painted
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._on_painted)
+        return False
+
+
+def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
+    _PaintWatcher(widget, callback)
 
 
 @dataclass(frozen=True)
@@ -95,6 +114,13 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str | None:
         current = self._stack.currentWidget()
         return next((key for key, widget in self._pages.items() if widget is current), None)
+
+    def bring_forward(self) -> None:
+        """Another launch asked for this window: un-minimize it and raise it."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
