@@ -50,13 +50,17 @@ def deadlines_for(
     )
 
 
-def check_profile(curriculum: Curriculum, profile: Profile) -> None:
-    """Refuse ids the curriculum does not know, naming them."""
+def check_profile(
+    curriculum: Curriculum, profile: Profile, *, stored_known: frozenset[str] = frozenset()
+) -> None:
+    """Refuse ids the curriculum does not know, naming them. Known topics already stored
+    stay allowed: after loading another curriculum they are kept, not lost, in case the
+    learner switches back."""
     known_specializations = {s.id for s in curriculum.specializations}
     for specialization in profile.specializations:
         if specialization not in known_specializations:
             raise UnknownItemError(f"unknown specialization {specialization!r}")
-    for topic_id in sorted(profile.known_topic_ids):
+    for topic_id in sorted(profile.known_topic_ids - stored_known):
         if not curriculum.has_topic(topic_id):
             raise UnknownItemError(f"unknown topic {topic_id!r}")
 
@@ -126,9 +130,9 @@ def assess_plan(context: AppContext) -> PlanReport:
 
 def update_profile(context: AppContext, profile: Profile) -> Changes:
     """Save new settings (availability, level, known topics...) and re-plan to match."""
-    check_profile(context.curriculum, profile)
     with context.database.unit_of_work() as session:
-        _require_profile(session)
+        stored = _require_profile(session)
+        check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
         repo.save_profile(
             profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
         )
