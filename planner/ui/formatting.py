@@ -1,6 +1,8 @@
-"""How durations and plan reports read in the window."""
+"""How durations, days and plan reports read in the window."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from planner.domain.planning import PlanReport
 
@@ -10,6 +12,19 @@ def duration(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def short_duration(minutes: int) -> str:
+    """A duration that fits a calendar cell: 45m, 2h, 1h30."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest}m"
+    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
+
+
+def day_text(day: date) -> str:
+    """A day in full: Monday 30 November 2026."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def describe_report(report: PlanReport) -> str:

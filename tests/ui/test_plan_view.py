@@ -21,7 +21,8 @@ from planner.ui.backend import Backend
 from planner.ui.dialogs import CustomTaskInput
 from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import TaskTableModel
-from planner.ui.views.plan import PlanView, summarize_days
+from planner.ui.views.plan import PlanView
+from planner.ui.widgets.plan_calendar import summarize_days
 from tests.ui.conftest import START, learner_profile
 
 TODAY = date(2026, 11, 28)  # FIXED_NOW, a Saturday

@@ -3,26 +3,20 @@ actions on single tasks (move, pin, skip, add one's own) and the plan's feasibil
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,184 +26,25 @@ from PySide6.QtWidgets import (
 
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import StudyTask, TaskStatus
-from planner.domain.planning import DeadlineReport, PlanReport
+from planner.domain.planning import PlanReport
 from planner.services import plans, tasks
 from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
 from planner.ui import dialogs
 from planner.ui.backend import Backend
-from planner.ui.formatting import duration
+from planner.ui.formatting import day_text, duration
 from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import Column, TaskTableModel, status_text
+from planner.ui.views.plan_actions import TaskActions, action_button
+from planner.ui.views.plan_banner import PlanBanner, describe_plan
+from planner.ui.widgets.plan_calendar import PlanCalendar, calendar_legend, summarize_days
 
-DONE_COLOUR = "#2e9d4f"
-MISSED_COLOUR = "#d0453a"
-_LISTED_TOPICS = 4  # topic titles named in the banner before "and N more"
 _STATUS_CHOICES = (
     TaskStatus.PENDING,
     TaskStatus.IN_PROGRESS,
     TaskStatus.DONE,
     TaskStatus.SKIPPED,
 )
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    """What one calendar day holds (skipped tasks left out)."""
-
-    tasks: int
-    done_tasks: int
-    minutes: int
-    done_minutes: int
-
-    @property
-    def all_done(self) -> bool:
-        return self.tasks > 0 and self.done_tasks == self.tasks
-
-
-def summarize_days(day_tasks: Iterable[StudyTask]) -> dict[date, DaySummary]:
-    counts: dict[date, list[int]] = {}
-    for task in day_tasks:
-        if task.status is TaskStatus.SKIPPED:
-            continue
-        entry = counts.setdefault(task.scheduled_date, [0, 0, 0, 0])
-        done = task.status is TaskStatus.DONE
-        entry[0] += 1
-        entry[1] += done
-        entry[2] += task.minutes
-        entry[3] += task.minutes if done else 0
-    return {day: DaySummary(*values) for day, values in counts.items()}
-
-
-def short_duration(minutes: int) -> str:
-    """A duration that fits a calendar cell: 45m, 2h, 1h30."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest}m"
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
-
-
-def day_text(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-class PlanCalendar(QCalendarWidget):
-    """A month calendar whose cells show each day's planned time and how much is done."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._summaries: dict[date, DaySummary] = {}
-        self._today: date | None = None
-        self.setAccessibleName("Plan calendar")
-        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.setGridVisible(True)
-        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        # The grid stretches all rows alike, the weekday names too: keep that row short.
-        grid = self.findChild(QTableView, "qt_calendar_calendarview")
-        if grid is not None:
-            rows = grid.verticalHeader()
-            rows.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-            rows.resizeSection(0, self.fontMetrics().height() + 12)
-
-    def set_summaries(self, summaries: dict[date, DaySummary]) -> None:
-        self._summaries = summaries
-        self.updateCells()
-
-    def summary(self, day: date) -> DaySummary | None:
-        return self._summaries.get(day)
-
-    def set_today(self, today: date) -> None:
-        self._today = today
-        self.updateCells()
-
-    def selected_day(self) -> date:
-        return from_qdate(self.selectedDate())
-
-    def select_day(self, day: date) -> None:
-        self.setSelectedDate(to_qdate(day))
-
-    def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
-        day = from_qdate(qdate)
-        palette = self.palette()
-        selected = qdate == self.selectedDate()
-        in_month = qdate.month() == self.monthShown() and qdate.year() == self.yearShown()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        cell = rect.adjusted(1, 1, -1, -1)
-        if selected:
-            painter.fillRect(cell, palette.color(QPalette.ColorRole.Highlight))
-        if day == self._today:
-            pen = painter.pen()
-            pen.setColor(palette.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(cell.adjusted(1, 1, -1, -1))
-        if selected:
-            text = palette.color(QPalette.ColorRole.HighlightedText)
-        elif in_month:
-            text = palette.color(QPalette.ColorRole.Text)
-        else:
-            text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        inner = cell.adjusted(5, 3, -5, -3)
-        font = QFont(self.font())
-        font.setBold(day == self._today)
-        painter.setFont(font)
-        painter.setPen(text)
-        painter.drawText(
-            inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(qdate.day())
-        )
-        summary = self._summaries.get(day)
-        if summary is not None:
-            self._paint_summary(painter, inner, day, summary, text, selected)
-        painter.restore()
-
-    def _paint_summary(
-        self,
-        painter: QPainter,
-        inner: QRect,
-        day: date,
-        summary: DaySummary,
-        text: QColor,
-        selected: bool,
-    ) -> None:
-        done_colour = QColor(text) if selected else QColor(DONE_COLOUR)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
-        painter.setFont(small)
-        if summary.all_done:
-            painter.setPen(done_colour)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "✓")
-        bar_height = 3
-        text_area = inner.adjusted(0, 0, 0, -(bar_height + 2))
-        missed = (
-            self._today is not None and day < self._today and summary.done_tasks < summary.tasks
-        )
-        painter.setPen(text if selected or not missed else QColor(MISSED_COLOUR))
-        painter.drawText(
-            text_area,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            short_duration(summary.minutes),
-        )
-        if summary.minutes:
-            bar = QRect(inner.left(), inner.bottom() - bar_height + 1, inner.width(), bar_height)
-            track = QColor(text)
-            track.setAlphaF(0.2)
-            painter.fillRect(bar, track)
-            done_width = round(bar.width() * summary.done_minutes / summary.minutes)
-            if done_width:
-                painter.fillRect(
-                    QRect(bar.left(), bar.top(), done_width, bar.height()), done_colour
-                )
 
 
 class PlanView(QWidget):
@@ -237,7 +72,8 @@ class PlanView(QWidget):
 
         self._build_actions()
         header = self._build_header()
-        self.banner = self._build_banner()
+        self.banner = PlanBanner()
+        self.banner_label = self.banner.label
         filters = self._build_filters()
         self.calendar = PlanCalendar()
         self.calendar.set_today(self._today())
@@ -246,14 +82,7 @@ class PlanView(QWidget):
         calendar_layout = QVBoxLayout(self.calendar_panel)
         calendar_layout.setContentsMargins(0, 0, 0, 0)
         calendar_layout.addWidget(self.calendar, 1)
-        legend = QLabel(
-            f"Time planned per day; the bar fills as tasks are done. "
-            f'<span style="color:{DONE_COLOUR}">✓</span> all done · '
-            f'<span style="color:{MISSED_COLOUR}">red</span>: unfinished past day.'
-        )
-        legend.setWordWrap(True)
-        legend.setAccessibleName("Calendar legend")
-        calendar_layout.addWidget(legend)
+        calendar_layout.addWidget(calendar_legend())
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.calendar_panel)
@@ -277,30 +106,17 @@ class PlanView(QWidget):
     # Building --------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.move_action = self._action(
-            "&Move to Date…", QKeySequence("Ctrl+M"), self.move_selected
+        self.task_actions = TaskActions.create(
+            self,
+            move=self.move_selected,
+            pin=self.toggle_pin_selected,
+            skip=self.toggle_skip_selected,
+            add=self.add_custom_task,
         )
-        self.pin_action = self._action(
-            "&Pin to Day", QKeySequence("Ctrl+Shift+P"), self.toggle_pin_selected
-        )
-        self.skip_action = self._action("&Skip", QKeySequence("Ctrl+K"), self.toggle_skip_selected)
-        self.add_action = self._action(
-            "&Add Custom Task…", QKeySequence(QKeySequence.StandardKey.New), self.add_custom_task
-        )
-        self.add_action.setEnabled(True)
-
-    def _action(self, text: str, shortcut: QKeySequence, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        # Window-wide, so the keys work as soon as the page is shown; a hidden page's
-        # actions never fire.
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        plain = text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{plain} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(lambda _checked=False: slot())
-        action.setEnabled(False)
-        self.addAction(action)
-        return action
+        self.move_action = self.task_actions.move
+        self.pin_action = self.task_actions.pin
+        self.skip_action = self.task_actions.skip
+        self.add_action = self.task_actions.add
 
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Your plan")
@@ -332,20 +148,6 @@ class PlanView(QWidget):
         header.addStretch()
         header.addWidget(self.summary_label)
         return header
-
-    def _build_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("planBanner")
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        self.banner_label.setTextFormat(Qt.TextFormat.RichText)
-        self.banner_label.setAccessibleName("Plan feasibility")
-        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.banner_label, 1)
-        banner.hide()
-        return banner
 
     def _build_filters(self) -> QHBoxLayout:
         self.group_filter = self._combo("Skill group filter")
@@ -492,26 +294,16 @@ class PlanView(QWidget):
         return panel
 
     def _build_action_row(self) -> QHBoxLayout:
-        self.move_button = self._action_button(self.move_action, "Move selected task to a date")
-        self.pin_button = self._action_button(self.pin_action, "Pin or unpin selected task")
-        self.skip_button = self._action_button(self.skip_action, "Skip or reopen selected task")
-        self.add_button = self._action_button(self.add_action, "Add a custom task")
+        self.move_button = action_button(self.move_action, "Move selected task to a date")
+        self.pin_button = action_button(self.pin_action, "Pin or unpin selected task")
+        self.skip_button = action_button(self.skip_action, "Skip or reopen selected task")
+        self.add_button = action_button(self.add_action, "Add a custom task")
         row = QHBoxLayout()
         for button in (self.move_button, self.pin_button, self.skip_button):
             row.addWidget(button)
         row.addStretch()
         row.addWidget(self.add_button)
         return row
-
-    def _action_button(self, action: QAction, accessible_name: str) -> QPushButton:
-        button = QPushButton(action.text().replace("&", ""))
-        button.setAccessibleName(accessible_name)
-        button.setToolTip(action.toolTip())
-        button.setMinimumWidth(120)
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: _sync_button(button, action))
-        _sync_button(button, action)
-        return button
 
     # Loading ---------------------------------------------------------------------------
 
@@ -545,17 +337,7 @@ class PlanView(QWidget):
 
     def _show_report(self, report: PlanReport) -> None:
         self._has_plan = True
-        curriculum = self._backend.context.curriculum
-        warnings = [_describe_deadline(curriculum, d) for d in report.deadlines if not d.feasible]
-        if report.unplaceable_topic_ids:
-            warnings.append(_describe_unplaceable(curriculum, report.unplaceable_topic_ids))
-        if warnings:
-            self._set_banner("warning", "<br>".join(warnings))
-        elif report.end_date is not None:
-            exams = " Every exam deadline fits." if report.deadlines else ""
-            self._set_banner("info", f"Plan ends on <b>{day_text(report.end_date)}</b>.{exams}")
-        else:
-            self._set_banner("info", "Every task in the plan is done or skipped.")
+        self.banner.show_message(describe_plan(self._backend.context.curriculum, report))
         self.report_shown.emit()
 
     def _report_failed(self, error: Exception) -> None:
@@ -567,29 +349,10 @@ class PlanView(QWidget):
             return
         self._backend.error.emit(error)
 
-    def _set_banner(self, kind: str, text: str) -> None:
-        self.banner.setProperty("kind", kind)
-        if kind == "warning":
-            self.banner.setStyleSheet(
-                "QFrame#planBanner { background: rgba(255, 170, 0, 0.16);"
-                " border: 1px solid rgba(214, 130, 0, 0.75); border-radius: 6px; }"
-            )
-            text = f"<b>⚠ Your plan is at risk.</b><br>{text}"
-        else:
-            self.banner.setStyleSheet(
-                "QFrame#planBanner { background: rgba(46, 157, 79, 0.10);"
-                " border: 1px solid rgba(46, 157, 79, 0.55); border-radius: 6px; }"
-            )
-        self.banner_label.setText(text)
-        self.banner.show()
-
     @property
     def banner_kind(self) -> str | None:
         """ "warning", "info", or None while the banner is hidden."""
-        if self.banner.isHidden():
-            return None
-        kind = self.banner.property("kind")
-        return kind if isinstance(kind, str) else None
+        return self.banner.kind
 
     def _on_changed(self, changes: Changes) -> None:
         self.reload()
@@ -778,25 +541,14 @@ class PlanView(QWidget):
         return True
 
     def _update_actions(self) -> None:
-        task = self.selected_task()
-        is_open = task is not None and task.status.is_open
-        self.move_action.setEnabled(is_open)
-        self.pin_action.setEnabled(is_open)
-        self.pin_action.setText("Un&pin" if task is not None and task.pinned else "&Pin to Day")
-        skipped = task is not None and task.status is TaskStatus.SKIPPED
-        self.skip_action.setEnabled(is_open or skipped)
-        self.skip_action.setText("&Reopen" if skipped else "&Skip")
+        self.task_actions.update_for(self.selected_task())
 
     def _show_context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
         if not index.isValid():
             return
         self.table.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addActions([self.move_action, self.pin_action, self.skip_action])
-        menu.addSeparator()
-        menu.addAction(self.add_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        self.task_actions.menu(self).popup(self.table.viewport().mapToGlobal(position))
 
     def move_selected(self) -> None:
         task = self.selected_task()
@@ -871,57 +623,6 @@ class PlanView(QWidget):
             self.show_week(day)
 
 
-def _sync_button(button: QPushButton, action: QAction) -> None:
-    button.setText(action.text().replace("&", ""))
-    button.setEnabled(action.isEnabled())
-
-
 def _level_title(title: str) -> str:
     """ "Mid-Level ML Engineer" → "Mid-Level": the level, without the job title."""
     return title.removesuffix(" ML Engineer").strip() or title
-
-
-def _topic_titles(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
-    titles = [
-        html.escape(curriculum.topic(t).title if curriculum.has_topic(t) else t)
-        for t in topic_ids[:_LISTED_TOPICS]
-    ]
-    more = len(topic_ids) - _LISTED_TOPICS
-    return ", ".join(titles) + (f" and {more} more" if more > 0 else "")
-
-
-def _certification_title(curriculum: Curriculum, certification_id: str) -> str:
-    known = {c.id: c.title for c in curriculum.certifications}
-    return html.escape(known.get(certification_id, certification_id))
-
-
-def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
-    title = _certification_title(curriculum, report.certification_id)
-    parts = [
-        f"<b>{title}</b> (exam on {day_text(report.exam_date)}): "
-        f"{report.shortfall_hours:.1f} h of preparation will not be done by "
-        f"{day_text(report.due_date)}."
-    ]
-    if report.earliest_feasible_exam_date is not None:
-        parts.append(
-            f"Earliest exam date you could be ready for: "
-            f"<b>{day_text(report.earliest_feasible_exam_date)}</b>."
-        )
-    else:
-        parts.append("The preparation cannot be finished within the planning horizon.")
-    if report.extra_minutes_per_study_day:
-        parts.append(
-            f"Or study <b>{report.extra_minutes_per_study_day} more minutes</b> on each study day."
-        )
-    if report.droppable_optional_topic_ids:
-        droppable = _topic_titles(curriculum, report.droppable_optional_topic_ids)
-        parts.append(f"Or drop optional topics: {droppable}.")
-    return " ".join(parts)
-
-
-def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
-    count = len(topic_ids)
-    noun = "topic" if count == 1 else "topics"
-    return (
-        f"{count} {noun} could not be placed in the plan: {_topic_titles(curriculum, topic_ids)}."
-    )

@@ -1,0 +1,131 @@
+"""The plan's feasibility banner: what a PlanReport says, and the frame that shows it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from planner.domain.curriculum import Curriculum
+from planner.domain.planning import DeadlineReport, PlanReport
+from planner.ui.formatting import day_text
+
+BannerKind = Literal["warning", "info"]
+
+_LISTED_TOPICS = 4  # topic titles named in the banner before "and N more"
+_WARNING_STYLE = (
+    "QFrame#planBanner { background: rgba(255, 170, 0, 0.16);"
+    " border: 1px solid rgba(214, 130, 0, 0.75); border-radius: 6px; }"
+)
+_INFO_STYLE = (
+    "QFrame#planBanner { background: rgba(46, 157, 79, 0.10);"
+    " border: 1px solid rgba(46, 157, 79, 0.55); border-radius: 6px; }"
+)
+
+
+@dataclass(frozen=True)
+class BannerMessage:
+    """What the banner says (rich text) and whether it warns or informs."""
+
+    kind: BannerKind
+    text: str
+
+
+def describe_plan(curriculum: Curriculum, report: PlanReport) -> BannerMessage:
+    """The banner for a plan: the deadlines and topics at risk, else when the plan ends."""
+    warnings = [_describe_deadline(curriculum, d) for d in report.deadlines if not d.feasible]
+    if report.unplaceable_topic_ids:
+        warnings.append(_describe_unplaceable(curriculum, report.unplaceable_topic_ids))
+    if warnings:
+        return BannerMessage("warning", "<br>".join(warnings))
+    if report.end_date is not None:
+        exams = " Every exam deadline fits." if report.deadlines else ""
+        return BannerMessage("info", f"Plan ends on <b>{day_text(report.end_date)}</b>.{exams}")
+    return BannerMessage("info", "Every task in the plan is done or skipped.")
+
+
+def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
+    title = _certification_title(curriculum, report.certification_id)
+    parts = [
+        f"<b>{title}</b> (exam on {day_text(report.exam_date)}): "
+        f"{report.shortfall_hours:.1f} h of preparation will not be done by "
+        f"{day_text(report.due_date)}."
+    ]
+    if report.earliest_feasible_exam_date is not None:
+        parts.append(
+            f"Earliest exam date you could be ready for: "
+            f"<b>{day_text(report.earliest_feasible_exam_date)}</b>."
+        )
+    else:
+        parts.append("The preparation cannot be finished within the planning horizon.")
+    if report.extra_minutes_per_study_day:
+        parts.append(
+            f"Or study <b>{report.extra_minutes_per_study_day} more minutes</b> on each study day."
+        )
+    if report.droppable_optional_topic_ids:
+        droppable = _topic_titles(curriculum, report.droppable_optional_topic_ids)
+        parts.append(f"Or drop optional topics: {droppable}.")
+    return " ".join(parts)
+
+
+def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
+    count = len(topic_ids)
+    noun = "topic" if count == 1 else "topics"
+    return (
+        f"{count} {noun} could not be placed in the plan: {_topic_titles(curriculum, topic_ids)}."
+    )
+
+
+def _topic_titles(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
+    titles = [
+        html.escape(curriculum.topic(t).title if curriculum.has_topic(t) else t)
+        for t in topic_ids[:_LISTED_TOPICS]
+    ]
+    more = len(topic_ids) - _LISTED_TOPICS
+    return ", ".join(titles) + (f" and {more} more" if more > 0 else "")
+
+
+def _certification_title(curriculum: Curriculum, certification_id: str) -> str:
+    known = {c.id: c.title for c in curriculum.certifications}
+    return html.escape(known.get(certification_id, certification_id))
+
+
+class PlanBanner(QFrame):
+    """A framed line of rich text over the plan, amber for a warning, green for news.
+    Hidden until the first message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planBanner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAccessibleName("Plan feasibility")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def show_message(self, message: BannerMessage) -> None:
+        self.setProperty("kind", message.kind)
+        text = message.text
+        if message.kind == "warning":
+            self.setStyleSheet(_WARNING_STYLE)
+            text = f"<b>⚠ Your plan is at risk.</b><br>{text}"
+        else:
+            self.setStyleSheet(_INFO_STYLE)
+        self.label.setText(text)
+        self.show()
+
+    @property
+    def kind(self) -> str | None:
+        """ "warning", "info", or None while the banner is hidden."""
+        if self.isHidden():
+            return None
+        kind = self.property("kind")
+        return kind if isinstance(kind, str) else None
