@@ -1,0 +1,101 @@
+"""Page 4: the certifications the learner aims for, with exam dates, and what is known
+about the one selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from planner.domain.curriculum import Curriculum
+from planner.domain.model import CertificationGoal
+from planner.ui.onboarding.certification_goals import (
+    CertificationGoalsModel,
+    ExamDateDelegate,
+    GoalColumn,
+)
+from planner.ui.onboarding.texts import certification_details_html
+from planner.ui.onboarding.widgets import scrolling, wrapped
+
+
+class CertificationPage(QWizardPage):
+    def __init__(self, curriculum: Curriculum, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle("Certification goals (optional)")
+        self.setSubTitle(
+            "Tick the certifications you are aiming for. With an exam date, the plan puts "
+            "their preparation first so it is done a few days before the exam."
+        )
+        self.model = CertificationGoalsModel(curriculum.certifications, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Certification goals")
+        self.view.setItemDelegateForColumn(GoalColumn.EXAM_DATE, ExamDateDelegate(self.model, self))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setWordWrap(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(GoalColumn.CERTIFICATION, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(GoalColumn.EXAM_DATE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(GoalColumn.STATUS, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+        self.view.resizeColumnToContents(GoalColumn.CERTIFICATION)
+        self.view.setColumnWidth(
+            GoalColumn.CERTIFICATION,
+            min(self.view.columnWidth(GoalColumn.CERTIFICATION) + 16, 320),
+        )
+        # Room for the longest date and the date field's calendar button.
+        date_width = self.view.fontMetrics().horizontalAdvance("Wed 30 Sep 2026")
+        self.view.setColumnWidth(GoalColumn.EXAM_DATE, date_width + 48)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_details(current.row())
+        )
+        self.model.dataChanged.connect(lambda *_: self.view.resizeRowsToContents())
+
+        hint = wrapped(
+            "Space ticks a certification; F2 or a double-click on its date opens a calendar."
+        )
+        self.details = wrapped()
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setAccessibleName("About the selected certification")
+        details_box = QGroupBox("About this certification")
+        details_layout = QVBoxLayout(details_box)
+        details_layout.addWidget(scrolling(self.details))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(hint)
+        layout.addWidget(details_box, 1)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, GoalColumn.CERTIFICATION))
+
+    def initializePage(self) -> None:
+        self.view.resizeRowsToContents()
+
+    def goals(self) -> tuple[CertificationGoal, ...]:
+        return self.model.goals()
+
+    def _show_details(self, row: int) -> None:
+        if row < 0:
+            self.details.setText("")
+            return
+        self.details.setText(certification_details_html(self.model.certification_at(row)))

@@ -1,0 +1,136 @@
+"""The wizard: its pages in order, the profile and goals their answers make, and Finish,
+which stores the plan in the background and closes once it is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from planner.domain.model import CertificationGoal, Profile
+from planner.services.changes import Changes
+from planner.services.context import AppContext
+from planner.services.plans import create_plan
+from planner.ui.backend import Backend
+from planner.ui.onboarding.availability_page import AvailabilityPage
+from planner.ui.onboarding.certification_page import CertificationPage
+from planner.ui.onboarding.choice_pages import LevelPage, SpecializationPage
+from planner.ui.onboarding.summary_page import SummaryPage
+
+
+def create_plan_changes(
+    context: AppContext, profile: Profile, goals: Sequence[CertificationGoal]
+) -> Changes:
+    """Store the profile, goals and first plan, described as a change for the views."""
+    report = create_plan(context, profile, goals)
+    return Changes(plan=True, profile=True, goals=bool(goals), report=report)
+
+
+class OnboardingWizard(QWizard):
+    """Asks the learner what the first plan needs, previews it, and stores it on Finish."""
+
+    plan_created = Signal()
+
+    def __init__(
+        self, backend: Backend, default_timezone: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.curriculum = backend.context.curriculum
+        self._writing = False
+        self._stored = False
+        self.setWindowTitle("Set Up Your Study Plan")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setTitleFormat(Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
+        self.setMinimumSize(760, 560)
+        self.resize(1000, 700)
+
+        self.level_page = LevelPage(self.curriculum)
+        self.specialization_page = SpecializationPage(self.curriculum)
+        self.availability_page = AvailabilityPage(backend, default_timezone)
+        self.certification_page = CertificationPage(self.curriculum)
+        self.summary_page = SummaryPage(self)
+        for page in (
+            self.level_page,
+            self.specialization_page,
+            self.availability_page,
+            self.certification_page,
+            self.summary_page,
+        ):
+            self.addPage(page)
+        self.currentIdChanged.connect(self._page_changed)
+
+    # The learner's answers -------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        level = self.level_page.level()
+        if level is None:
+            raise ValueError("no career level chosen")
+        availability = self.availability_page
+        return Profile(
+            level=level,
+            specializations=self.specialization_page.specializations(),
+            availability=availability.availability(),
+            start_date=availability.chosen_start_date(),
+            timezone=availability.timezone_name(),
+            max_session_minutes=availability.max_session.value(),
+            include_interview_prep=availability.interview_prep.isChecked(),
+        )
+
+    def goals(self) -> tuple[CertificationGoal, ...]:
+        return self.certification_page.goals()
+
+    @property
+    def is_writing(self) -> bool:
+        return self._writing
+
+    # Finishing -------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Finish: store the plan in the background; close once it is stored."""
+        if self._stored:
+            super().accept()
+            return
+        if self._writing or not self.summary_page.isComplete():
+            return
+        profile, goals = self.profile(), self.goals()
+        self._set_writing(True)
+        self.backend.mutate(
+            lambda context: create_plan_changes(context, profile, goals),
+            on_done=self._plan_stored,
+            on_error=self._plan_failed,
+        )
+
+    def reject(self) -> None:
+        if self._writing:
+            return  # the plan is being stored: closing now would hide whether it was
+        super().reject()
+
+    def _plan_stored(self, _changes: Changes) -> None:
+        self._set_writing(False)
+        self._stored = True
+        super().accept()
+        self.plan_created.emit()
+
+    def _plan_failed(self, error: Exception) -> None:
+        self._set_writing(False)
+        self.summary_page.write_failed(error)
+
+    def _set_writing(self, writing: bool) -> None:
+        self._writing = writing
+        self.summary_page.set_writing(writing)
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(not writing)
+
+    def _page_changed(self, page_id: int) -> None:
+        if self.page(page_id) is self.certification_page:
+            availability = self.availability_page
+            self.certification_page.model.set_minimum_date(
+                max(
+                    availability.chosen_start_date(),
+                    self.backend.context.today(availability.timezone_name()),
+                )
+            )
