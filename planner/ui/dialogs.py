@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.model import StudyTask
 from planner.services.tasks import MAX_TASK_MINUTES
+from planner.ui.qdates import from_qdate, to_qdate
 
 DEFAULT_CUSTOM_MINUTES = 30
 
@@ -38,14 +39,6 @@ class CustomTaskInput:
     minutes: int
     day: date
     notes: str = ""
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class MoveTaskDialog(QDialog):

@@ -29,7 +29,8 @@ from planner.ui.backend import Backend
 from planner.ui.formatting import duration
 from planner.ui.onboarding.minutes_spin_box import MAX_DAY_MINUTES, MinutesSpinBox
 from planner.ui.onboarding.texts import is_valid_timezone, study_day_count, study_days_text
-from planner.ui.onboarding.widgets import DATE_FORMAT, from_qdate, page_layout, to_qdate
+from planner.ui.onboarding.widgets import DATE_FORMAT, page_layout
+from planner.ui.qdates import from_qdate, to_qdate
 
 DEFAULT_HOURS_PER_WEEK = 10.0
 DEFAULT_STUDY_DAYS = (0, 1, 2, 3, 4)  # Monday to Friday

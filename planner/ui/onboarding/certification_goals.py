@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from planner.domain.curriculum import Certification, CertificationStatus
 from planner.domain.model import CertificationGoal
 from planner.ui.onboarding.texts import certification_status_text, long_date
-from planner.ui.onboarding.widgets import DATE_FORMAT, from_qdate, to_qdate
+from planner.ui.onboarding.widgets import DATE_FORMAT
+from planner.ui.qdates import from_qdate, to_qdate
 
 _Index = QModelIndex | QPersistentModelIndex
 

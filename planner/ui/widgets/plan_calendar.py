@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QLabel, QSizePolicy,
 
 from planner.domain.model import StudyTask, TaskStatus
 from planner.ui.formatting import short_duration
+from planner.ui.qdates import from_qdate, to_qdate
 
 DONE_COLOUR = "#2e9d4f"
 MISSED_COLOUR = "#d0453a"
@@ -43,14 +44,6 @@ def summarize_days(day_tasks: Iterable[StudyTask]) -> dict[date, DaySummary]:
         entry[2] += task.minutes
         entry[3] += task.minutes if done else 0
     return {day: DaySummary(*values) for day, values in counts.items()}
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class PlanCalendar(QCalendarWidget):
