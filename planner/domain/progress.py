@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import StudyTask, TaskStatus
@@ -85,22 +85,28 @@ def shares_by_level(tasks: Sequence[StudyTask], curriculum: Curriculum) -> list[
     return _shares_by(tasks, level_of, [(level.value, titles[level]) for level in Level])
 
 
-def study_minutes_by_day(tasks: Iterable[StudyTask]) -> dict[date, int]:
+def study_minutes_by_day(tasks: Iterable[StudyTask], timezone: tzinfo) -> dict[date, int]:
     """Minutes studied per calendar day: the logged time of done tasks (their planned
-    minutes when none was logged), on the day they were scheduled."""
+    minutes when none was logged), on the learner's day they were ticked off (tasks done
+    ahead of schedule count when they were done, not when they were planned)."""
     minutes: Counter[date] = Counter()
     for task in tasks:
         if task.status is TaskStatus.DONE:
             spent = task.time_spent_minutes
-            minutes[task.scheduled_date] += task.minutes if spent is None else spent
+            day = (
+                task.completed_at.astimezone(timezone).date()
+                if task.completed_at is not None
+                else task.scheduled_date
+            )
+            minutes[day] += task.minutes if spent is None else spent
     return dict(minutes)
 
 
 def hours_by_week(
-    tasks: Iterable[StudyTask], *, first: date, last: date
+    by_day: Mapping[date, int], *, first: date, last: date
 ) -> list[tuple[date, float]]:
-    """Hours studied in each week (keyed by its Monday) from ``first``'s week to ``last``'s."""
-    by_day = study_minutes_by_day(tasks)
+    """Hours studied in each week (keyed by its Monday) from ``first``'s week to ``last``'s,
+    from minutes studied per day."""
     monday = first - timedelta(days=first.weekday())
     weeks: list[tuple[date, float]] = []
     while monday <= last:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
+from zoneinfo import ZoneInfo
 
 from planner.domain.progress import (
     Share,
@@ -56,7 +57,7 @@ def progress_snapshot(context: AppContext, *, weeks: int = RECENT_WEEKS) -> Prog
             raise NoProfileError()
         tasks = repo.list_tasks(session=session)
     today = context.today(profile.timezone)
-    by_day = study_minutes_by_day(tasks)
+    by_day = study_minutes_by_day(tasks, ZoneInfo(profile.timezone))
     first_day = tasks[0].scheduled_date if tasks else None  # tasks come in date order
     heatmap_start = recent_weeks_start(today, weeks)
     return ProgressSnapshot(
@@ -65,7 +66,7 @@ def progress_snapshot(context: AppContext, *, weeks: int = RECENT_WEEKS) -> Prog
         groups=tuple(shares_by_group(tasks, context.curriculum)),
         levels=tuple(shares_by_level(tasks, context.curriculum)),
         weekly_hours=tuple(
-            hours_by_week(tasks, first=chart_weeks_start(first_day, today, weeks), last=today)
+            hours_by_week(by_day, first=chart_weeks_start(first_day, today, weeks), last=today)
         ),
         heatmap_start=heatmap_start,
         minutes_by_day=MappingProxyType(minutes_between(by_day, heatmap_start, today)),

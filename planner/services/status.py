@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import PlanReport
@@ -57,7 +58,7 @@ def status_report(context: AppContext) -> StatusReport:
         overall=overall_share(tasks),
         groups=shares_by_group(tasks, context.curriculum),
         levels=shares_by_level(tasks, context.curriculum),
-        streaks=streaks(study_minutes_by_day(tasks), today=today),
+        streaks=streaks(study_minutes_by_day(tasks, ZoneInfo(profile.timezone)), today=today),
         missed=missed_work(tasks, today),
         plan=assess_plan(context),
     )
