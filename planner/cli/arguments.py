@@ -46,7 +46,9 @@ def hours(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 < value <= 100:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours from 0 to 100")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of hours more than 0 and at most 100"
+        )
     return value
 
 

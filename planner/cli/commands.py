@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TextIO
@@ -12,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import tzlocal
 
 from planner.domain.clock import system_clock
-from planner.domain.curriculum import Level
+from planner.domain.curriculum import Curriculum, Level
 from planner.domain.curriculum_file import CurriculumError
 from planner.domain.model import (
     CertificationGoal,
@@ -54,8 +55,9 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         if arguments.command == "init":
             # Everything is checked before the database is created or touched.
             profile, goals = _init_request(arguments)
+            today = system_clock().astimezone(ZoneInfo(profile.timezone)).date()
             plans.check_profile(curriculum, profile)
-            plans.check_goals(curriculum, goals)
+            plans.check_goals(curriculum, goals, first_day=max(today, profile.start_date))
         elif not database_path(directory).exists():
             raise NoProfileError()
         context = open_context(directory, system_clock, curriculum)
@@ -63,6 +65,10 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
             handler(context, arguments, stdout)
         finally:
             context.database.close()
+    except BrokenPipeError:
+        # The reader went away (as with `| head`): stop quietly, as other Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        return 1
     except (ServiceError, CurriculumError, StoreError, OSError) as error:
         print(f"study-planner: error: {error}", file=stderr)
         return 1
@@ -97,9 +103,10 @@ def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[Certific
 def _init(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     profile, goals = _init_request(arguments)
     report = plans.create_plan(context, profile, goals)
-    count = len(tasks.all_tasks(context))
-    print(f"Created a plan of {count} study tasks from {arguments.start.isoformat()}.", file=out)
-    _print_feasibility(report, out)
+    planned = tasks.all_tasks(context)
+    first = f", starting on {planned[0].scheduled_date:%A %d %B %Y}" if planned else ""
+    print(f"Created a plan of {len(planned)} study tasks{first}.", file=out)
+    _print_feasibility(report, context.curriculum, out)
 
 
 def _today(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
@@ -109,24 +116,29 @@ def _today(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> N
     day: date = arguments.date or context.today(profile.timezone)
     day_tasks = tasks.tasks_on(context, day)
     if arguments.json:
-        json.dump([_task_json(task) for task in day_tasks], out, indent=2)
+        json.dump([_task_json(task) for task in day_tasks], out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     total = sum(task.minutes for task in day_tasks)
     noun = "task" if len(day_tasks) == 1 else "tasks"
     print(f"{day:%A %d %B %Y}: {len(day_tasks)} {noun}, {total} min", file=out)
+    if day < profile.start_date:
+        print(f"  Your plan starts on {profile.start_date:%A %d %B %Y}.", file=out)
     for task in day_tasks:
-        pin = " (pinned)" if task.pinned else ""
+        pin = ", pinned" if task.pinned else ""
         print(
-            f"  {_CHECKBOX[task.status]} {task.id:>5}  {task.title}  "
-            f"{task.minutes} min, {task.kind.value}{pin}",
+            f"  {_CHECKBOX[task.status]} {task.id:>5}  {task.title}  ({task.minutes} min{pin})",
             file=out,
         )
 
 
 def _done(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    task = tasks.get_task(context, arguments.task_id)
+    if task.status is TaskStatus.DONE:
+        print(f"Already done: {task.title}", file=out)
+        return
     tasks.complete_task(context, arguments.task_id)
-    print(f"Done: {tasks.get_task(context, arguments.task_id).title}", file=out)
+    print(f"Done: {task.title}", file=out)
 
 
 def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
@@ -137,7 +149,7 @@ def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
 def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     report = status_report(context)
     if arguments.json:
-        json.dump(_status_json(report), out, indent=2)
+        json.dump(_status_json(report), out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     overall = report.overall
@@ -161,30 +173,31 @@ def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> 
             "open the app to re-plan them",
             file=out,
         )
-    _print_feasibility(report.plan, out)
+    _print_feasibility(report.plan, context.curriculum, out)
 
 
-def _print_feasibility(report: PlanReport, out: TextIO) -> None:
+def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) -> None:
     if report.end_date is not None:
         print(f"Plan ends on {report.end_date.isoformat()}.", file=out)
     for deadline in report.deadlines:
+        title = curriculum.certification(deadline.certification_id).title
         if deadline.feasible:
             print(
-                f"{deadline.certification_id}: on track for the exam on "
-                f"{deadline.exam_date.isoformat()}.",
+                f"{title}: on track for the exam on {deadline.exam_date.isoformat()}.",
                 file=out,
             )
             continue
         print(
-            f"{deadline.certification_id}: {deadline.shortfall_hours:.1f} hours short for the "
+            f"{title}: {deadline.shortfall_hours:.1f} hours short for the "
             f"exam on {deadline.exam_date.isoformat()}. Options: {'; '.join(_options(deadline))}.",
             file=out,
         )
     if report.unplaceable_topic_ids:
-        print(
-            "Not placed (no study time available): " + ", ".join(report.unplaceable_topic_ids),
-            file=out,
-        )
+        titles = [
+            curriculum.topic(t).title if curriculum.has_topic(t) else t
+            for t in report.unplaceable_topic_ids
+        ]
+        print("Not placed (no study time available): " + ", ".join(titles), file=out)
 
 
 def _options(deadline: DeadlineReport) -> list[str]:

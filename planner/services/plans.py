@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from planner.domain.curriculum import Curriculum
+from planner.domain.curriculum import CertificationStatus, Curriculum
 from planner.domain.model import CertificationGoal, GoalStatus, Profile, StudyTask
 from planner.domain.planning import (
     Deadline,
@@ -20,7 +20,12 @@ from planner.domain.planning import (
 )
 from planner.services.changes import Changes
 from planner.services.context import AppContext
-from planner.services.errors import NoProfileError, PlanExistsError, UnknownItemError
+from planner.services.errors import (
+    NoProfileError,
+    PlanExistsError,
+    ServiceError,
+    UnknownItemError,
+)
 from planner.store import repositories as repo
 
 _GOALS_WITH_EXAMS = (GoalStatus.PLANNED, GoalStatus.BOOKED)
@@ -65,7 +70,11 @@ def check_profile(
             raise UnknownItemError(f"unknown topic {topic_id!r}")
 
 
-def check_goals(curriculum: Curriculum, goals: Sequence[CertificationGoal]) -> None:
+def check_goals(
+    curriculum: Curriculum, goals: Sequence[CertificationGoal], *, first_day: date
+) -> None:
+    """Refuse goals the plan could not prepare for: an unknown certification, an exam of a
+    retired one, or an exam before the plan starts."""
     known = {c.id for c in curriculum.certifications}
     for goal in goals:
         if goal.certification_id not in known:
@@ -73,15 +82,31 @@ def check_goals(curriculum: Curriculum, goals: Sequence[CertificationGoal]) -> N
                 f"unknown certification {goal.certification_id!r} "
                 f"(known: {', '.join(sorted(known))})"
             )
+        if goal.exam_date is None:
+            continue
+        certification = curriculum.certification(goal.certification_id)
+        if certification.status is CertificationStatus.RETIRED:
+            successor = (
+                f"; its successor is {certification.successor}" if certification.successor else ""
+            )
+            raise ServiceError(
+                f"{certification.title} ({certification.id}) is retired and has no exams to "
+                f"book{successor}"
+            )
+        if goal.exam_date < first_day:
+            raise ServiceError(
+                f"the exam date {goal.exam_date.isoformat()} for {certification.title} is "
+                f"before the plan starts ({first_day.isoformat()})"
+            )
 
 
 def preview_plan(
     curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
 ) -> PlanPreview:
     """What a new plan would hold, without storing anything (for onboarding)."""
-    check_profile(curriculum, profile)
-    check_goals(curriculum, goals)
     start = max(today, profile.start_date)
+    check_profile(curriculum, profile)
+    check_goals(curriculum, goals, first_day=start)
     changes = build_plan(
         PlanInput(
             curriculum=curriculum,
@@ -102,15 +127,16 @@ def create_plan(
 ) -> PlanReport:
     """Store the learner's profile and goals and their first plan, in one transaction."""
     curriculum = context.curriculum
+    first_day = _first_planning_day(context, profile)
     check_profile(curriculum, profile)
-    check_goals(curriculum, goals)
+    check_goals(curriculum, goals, first_day=first_day)
     now = context.now()
     with context.database.unit_of_work() as session:
         if repo.load_profile(session=session) is not None:
             raise PlanExistsError(f"a study plan already exists in {context.database.path.parent}")
         repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
-        changes = _plan(context, profile, stored_goals, [], _first_planning_day(context, profile))
+        changes = _plan(context, profile, stored_goals, [], first_day)
         _store_changes(changes, session=session)
     return changes.report
 

@@ -72,20 +72,25 @@ class _Startup:
 def run_window(arguments: argparse.Namespace) -> int:
     app = make_application()
     directory = data_dir(arguments.data_dir)
-    name = server_name(directory)
-    if ask_running_instance_to_activate(name):
-        print("Study Planner is already running with this data folder: brought it forward.")
-        return 0
-    instance = SingleInstance(name)
+    instance = None
+    # A self-test checks this launch's store and window, so it never hands over.
+    if not arguments.self_test:
+        name = server_name(directory)
+        if ask_running_instance_to_activate(name):
+            print("Study Planner is already running with this data folder: brought it forward.")
+            return 0
+        instance = SingleInstance(name)
     settings = UiSettings(directory)
     apply_theme(settings.theme)
     window = MainWindow(settings, directory)
-    instance.activation_requested.connect(window.bring_forward)
+    if instance is not None:
+        instance.activation_requested.connect(window.bring_forward)
     startup = _Startup(window, directory, arguments.self_test)
     # Start only once the frame is painted, so its first paint waits for no import.
     when_painted(window, startup.start)
     window.show()
     code = app.exec()
     exit_code = startup.finish()
-    instance.close()
+    if instance is not None:
+        instance.close()
     return code or exit_code

@@ -188,3 +188,58 @@ def test_certifications_and_exam_dates_come_in_pairs(data_dir: Path) -> None:
         check=False,
     )  # fmt: skip
     assert "in pairs" in one_line_error(result)
+
+
+def test_an_exam_before_the_plan_starts_is_refused(data_dir: Path) -> None:
+    result = run(
+        data_dir,
+        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
+        "--start", START, "--cert", "azure-ai-engineer", "--exam-date", "2031-02-01",
+        check=False,
+    )  # fmt: skip
+    message = one_line_error(result)
+    assert "the exam date 2031-02-01 for Microsoft Azure AI Engineer is before the plan" in message
+    assert not (data_dir / "planner.sqlite3").exists()
+
+
+def test_a_retired_certification_has_no_exam_to_plan_for(data_dir: Path) -> None:
+    result = run(
+        data_dir,
+        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
+        "--start", START, "--cert", "aws-ml-specialty", "--exam-date", "2031-09-01",
+        check=False,
+    )  # fmt: skip
+    message = one_line_error(result)
+    assert "AWS Machine Learning Specialty (aws-ml-specialty) is retired" in message
+    assert "successor" in message
+
+
+def test_zero_hours_a_week_is_refused_with_a_consistent_message(data_dir: Path) -> None:
+    result = run(
+        data_dir,
+        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "0",
+        "--start", START,
+        check=False,
+    )  # fmt: skip
+    assert "'0' is not a number of hours more than 0 and at most 100" in one_line_error(result)
+
+
+def test_ticking_off_twice_says_it_was_already_done(data_dir: Path) -> None:
+    init(data_dir)
+    task_id = str(today_json(data_dir)[0]["id"])
+    run(data_dir, "done", task_id)
+    assert run(data_dir, "done", task_id).stdout.startswith("Already done:")
+
+
+def test_a_reader_that_stops_early_gets_no_error(data_dir: Path) -> None:
+    init(data_dir)
+    command = [sys.executable, "main.py", "--data-dir", str(data_dir), "status", "--json"]
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as reader:
+        assert reader.stdout is not None
+        assert reader.stderr is not None
+        reader.stdout.close()  # gone before the command writes a byte, as `| head -0` would
+        stderr = reader.stderr.read()
+        reader.wait(timeout=60)
+    assert stderr == ""

@@ -156,6 +156,13 @@ def test_a_second_launch_hands_over_to_the_running_app(
         assert second.returncode == 0
         assert "already running" in second.stdout
         assert first.poll() is None  # the first app is still up
+        # A self-test checks its own launch instead of handing over.
+        self_test = subprocess.run(
+            _app_command(data_dir, "--self-test"), cwd=ROOT, env=_environment(),
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert self_test.returncode == 0, self_test.stderr
+        assert "self-test passed" in self_test.stdout
     finally:
         first.terminate()
         first.wait(timeout=30)
