@@ -22,6 +22,12 @@ def tasks_on(context: AppContext, day: date) -> list[StudyTask]:
         return repo.list_tasks(start=day, end=day, session=session)
 
 
+def next_planned_day(context: AppContext, after: date) -> date | None:
+    """The first day after ``after`` with open work, if any."""
+    with context.database.unit_of_work() as session:
+        return repo.first_open_day_after(after, session=session)
+
+
 def all_tasks(context: AppContext) -> list[StudyTask]:
     with context.database.unit_of_work() as session:
         return repo.list_tasks(session=session)

@@ -167,6 +167,14 @@ def list_tasks(
     return [_task_from_row(row) for row in session.exec(query)]
 
 
+def first_open_day_after(day: date, *, session: Session) -> date | None:
+    query = select(func.min(StudyTaskRow.scheduled_date)).where(
+        StudyTaskRow.scheduled_date > day,
+        col(StudyTaskRow.status).in_([TaskStatus.PENDING.value, TaskStatus.IN_PROGRESS.value]),
+    )
+    return session.exec(query).one()
+
+
 def get_task(task_id: int, *, session: Session) -> StudyTask:
     row = session.get(StudyTaskRow, task_id)
     if row is None:

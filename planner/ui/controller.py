@@ -143,9 +143,7 @@ class WindowController(QObject):
         window.install_pages(pages)
         for page in pages.values():
             page.reload()  # type: ignore[attr-defined]
-        backend.runner.busy_changed.connect(
-            lambda busy: window.statusBar().showMessage("Saving…" if busy else "Saved", 2000)
-        )
+        backend.changed.connect(lambda _changes: window.statusBar().showMessage("Saved", 2000))
         window.statusBar().showMessage(f"Data folder: {self.data_dir}", 5000)
 
     # Self-test ---------------------------------------------------------------------------

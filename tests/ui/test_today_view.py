@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
@@ -150,3 +150,23 @@ def test_moving_between_days(backend: Backend, qtbot: QtBot) -> None:
     assert "Today" not in view.date_label.text()
     qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Today, Saturday 28 November 2026" in view.date_label.text())
+
+
+def test_a_day_without_tasks_points_to_the_next_study_day(
+    backend: Backend, context: AppContext, qtbot: QtBot
+) -> None:
+    future = sorted({t.scheduled_date for t in tasks.all_tasks(context)})[-1]
+    view = _view(backend, qtbot)
+    view.show_day(future + timedelta(days=1))
+    qtbot.waitUntil(lambda: "nor after it" in view.empty_label.text())
+    assert not view.next_day_button.isVisible()
+
+    day_off = future - timedelta(days=1)
+    while tasks.tasks_on(context, day_off):
+        day_off -= timedelta(days=1)
+    view.show_day(day_off)
+    qtbot.waitUntil(view.next_day_button.isVisible)
+    assert "Your next study day is" in view.empty_label.text()
+    qtbot.mouseClick(view.next_day_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    assert view.model.task_at(0).scheduled_date > day_off

@@ -95,18 +95,22 @@ class TodayView(QWidget):
         self.report_label.setAccessibleName("Re-plan result")
         self.report_label.hide()
         self.table = self._build_table()
-        self.empty_label = QLabel(
-            "Nothing is planned for this day. Enjoy the rest, or pick something from the Plan."
-        )
+        self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.next_day_button = QPushButton()
+        self.next_day_button.clicked.connect(self._go_to_next_study_day)
+        self._next_study_day: date | None = None
         self.details = self._build_details()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
+        left_layout.addStretch()
         left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.next_day_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        left_layout.addStretch()
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.details)
@@ -247,7 +251,15 @@ class TodayView(QWidget):
         selected = self._selected_task()
         self.model.set_tasks(day_tasks)
         self.table.setVisible(bool(day_tasks))
+        self.details.setVisible(bool(day_tasks))
         self.empty_label.setVisible(not day_tasks)
+        self.next_day_button.hide()
+        if not day_tasks and self._day is not None:
+            self.empty_label.setText("Nothing is planned for this day.")
+            after = self._day
+            self._backend.query(
+                lambda context: tasks.next_planned_day(context, after), self._show_next_study_day
+            )
         self._update_summary()
         row = self.model.row_of(selected.id) if selected and selected.id is not None else None
         if row is None and day_tasks:
@@ -260,6 +272,21 @@ class TodayView(QWidget):
             )
         else:
             self._show_task(None)
+
+    def _show_next_study_day(self, day: date | None) -> None:
+        self._next_study_day = day
+        if day is None:
+            self.empty_label.setText("Nothing is planned for this day, nor after it.")
+            return
+        self.empty_label.setText(
+            f"Nothing is planned for this day. Your next study day is {day:%A %d %B %Y}."
+        )
+        self.next_day_button.setText(f"Go to {day:%A %d %B}")
+        self.next_day_button.show()
+
+    def _go_to_next_study_day(self) -> None:
+        if self._next_study_day is not None:
+            self.show_day(self._next_study_day)
 
     def _update_summary(self) -> None:
         day_tasks = self.model.tasks()
