@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.paths import data_dir
+from planner.paths import data_dir, resources_dir
 from planner.ui.main_window import MainWindow, when_painted
 from planner.ui.single_instance import (
     SingleInstance,
@@ -43,6 +44,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName("study-planner")
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "study-planner.svg")))
     return app
 
 

@@ -43,7 +43,7 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.TOPIC: "Topic",
+    Column.TOPIC: "Topic (tick what you already know)",
     Column.HOURS: "Hours",
     Column.LEVEL: "Level",
     Column.STATUS: "Status",
