@@ -30,7 +30,9 @@ def peak_kib():
             return int(line.split()[1])
 """
 
-BARE_WINDOW = PEAK_MEMORY + """
+BARE_WINDOW = (
+    PEAK_MEMORY
+    + """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -52,8 +54,11 @@ window.resize(1200, 780)
 window.show()
 app.exec()
 """
+)
 
-APP_WINDOW = PEAK_MEMORY + """
+APP_WINDOW = (
+    PEAK_MEMORY
+    + """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -83,6 +88,7 @@ app.installEventFilter(watch)
 from planner.app import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
+)
 
 
 def _launch(script: str, *arguments: str) -> dict[str, tuple[float, float]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.domain.curriculum import Curriculum
 from planner.domain.planning import PlanReport
 
 
@@ -27,7 +28,7 @@ def day_text(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def describe_report(report: PlanReport) -> str:
+def describe_report(report: PlanReport, curriculum: Curriculum) -> str:
     """One or two sentences: when the plan ends and which exams are at risk."""
     parts = []
     if report.end_date is not None:
@@ -35,7 +36,8 @@ def describe_report(report: PlanReport) -> str:
     for deadline in report.deadlines:
         if not deadline.feasible:
             parts.append(
-                f"{deadline.certification_id}: {deadline.shortfall_hours:.1f} h short before "
+                f"{curriculum.certification(deadline.certification_id).title}: "
+                f"{deadline.shortfall_hours:.1f} h short before "
                 f"the exam on {deadline.exam_date:%d %B %Y}."
             )
     if report.unplaceable_topic_ids:

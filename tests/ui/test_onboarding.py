@@ -5,12 +5,25 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLabel, QWizard
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDateEdit,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+    QWizard,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +43,9 @@ from planner.ui.onboarding import (
     certification_status_text,
     long_date,
 )
+from planner.ui.onboarding import wizard as wizard_module
+from planner.ui.onboarding.widgets import OpenDaysCalendar
+from planner.ui.onboarding.wizard import confirm_quit as real_confirm_quit
 from tests.ui.conftest import learner_profile
 
 pytestmark = pytest.mark.gui
@@ -37,6 +53,27 @@ pytestmark = pytest.mark.gui
 START = date(2026, 12, 1)  # a Tuesday, three days after the fixed clock's today
 AZURE = "azure-ai-engineer"
 AWS = "aws-ml-specialty"  # retired in the curriculum
+
+
+class QuitQuestion:
+    """Stands in for the "Quit without creating a plan?" box: gives ``answer`` and counts
+    how often it was asked."""
+
+    def __init__(self) -> None:
+        self.answer = True
+        self.asked = 0
+
+    def __call__(self, _parent: object) -> bool:
+        self.asked += 1
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def quit_question(monkeypatch: pytest.MonkeyPatch) -> QuitQuestion:
+    """No real message box: closing a wizard at the end of a test answers Quit."""
+    question = QuitQuestion()
+    monkeypatch.setattr(wizard_module, "confirm_quit", question)
+    return question
 
 
 @pytest.fixture
@@ -106,8 +143,7 @@ def wait_for_preview(qtbot: QtBot, wizard: OnboardingWizard) -> None:
 def test_goals_model_passes_the_model_tester(
     qtmodeltester: ModelTester, curriculum: Curriculum
 ) -> None:
-    model = CertificationGoalsModel(curriculum.certifications)
-    model.set_minimum_date(START)
+    model = CertificationGoalsModel(curriculum.certifications, START)
     model.set_exam_date(model.row_of(AZURE), date(2027, 5, 3))
     model.set_checked(model.row_of("ibm-ml-professional"), True)
 
@@ -118,8 +154,7 @@ def test_goals_model_passes_the_model_tester(
 
 
 def test_goals_model_gives_a_goal_per_ticked_row(curriculum: Curriculum) -> None:
-    model = CertificationGoalsModel(curriculum.certifications)
-    model.set_minimum_date(START)
+    model = CertificationGoalsModel(curriculum.certifications, START)
     azure = model.row_of(AZURE)
     ibm = model.row_of("ibm-ml-professional")
     check = Qt.ItemDataRole.CheckStateRole
@@ -192,6 +227,60 @@ def test_a_retired_certification_cannot_be_given_an_exam_date(
     # An active certification's date does open an editor (so the check above means something).
     choose_exam_date(qtbot, wizard, AZURE, date(2027, 9, 6))
     assert model.goals() == (CertificationGoal(AZURE, exam_date=date(2027, 9, 6)),)
+
+
+def check_box_centre(view: QTableView, row: int) -> QPoint:
+    """Where the tick box of a row's certification cell is drawn."""
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(view.model().index(row, GoalColumn.CERTIFICATION))
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    return (
+        view.style()
+        .subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+        .center()
+    )
+
+
+def test_ticking_a_box_keeps_the_rows_in_place_and_describes_it(
+    qtbot: QtBot, wizard: OnboardingWizard
+) -> None:
+    answer_up_to_goals(wizard)
+    page = wizard.certification_page
+    model, view = page.model, page.view
+    heights = [view.rowHeight(row) for row in range(model.rowCount())]
+    assert min(heights) >= 2 * view.fontMetrics().lineSpacing()
+    check = Qt.ItemDataRole.CheckStateRole
+    ibm, azure = model.row_of("ibm-ml-professional"), model.row_of(AZURE)
+    assert view.currentIndex().row() != ibm
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=check_box_centre(view, ibm))
+
+    assert model.is_checked(ibm)
+    assert [view.rowHeight(row) for row in range(model.rowCount())] == heights
+    assert view.currentIndex().row() == ibm
+    assert "IBM Machine Learning Professional" in page.details.text()
+
+    # The next box is where it was, so the next click ticks it.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=check_box_centre(view, azure))
+    assert model.data(model.index(azure, 0), check) == Qt.CheckState.Checked
+    assert [view.rowHeight(row) for row in range(model.rowCount())] == heights
+    assert view.currentIndex().row() == azure
+    assert "Microsoft Azure AI Engineer" in page.details.text()
+
+
+def test_each_fact_about_a_certification_is_shown_once(
+    wizard: OnboardingWizard, curriculum: Curriculum
+) -> None:
+    answer_up_to_goals(wizard)
+    page = wizard.certification_page
+    model = page.model
+    for certification in curriculum.certifications:
+        row = model.row_of(certification.id)
+        page.view.setCurrentIndex(model.index(row, GoalColumn.CERTIFICATION))
+        # What the page shows about it: the row's status and the details below the table.
+        shown = html.unescape(page.details.text()) + model.data(model.index(row, GoalColumn.STATUS))
+        for fact in certification.facts:
+            assert shown.count(fact.text.rstrip(".")) == 1, (certification.id, fact.text)
 
 
 # Navigation -------------------------------------------------------------------------------
@@ -299,6 +388,49 @@ def test_an_unknown_time_zone_blocks_next(wizard: OnboardingWizard) -> None:
         spin.setValue(0)
     assert not next_enabled(wizard)
     assert "No study time" in page.total_label.text()
+
+
+def test_the_welcome_promises_only_what_settings_can_change(wizard: OnboardingWizard) -> None:
+    subtitle = wizard.level_page.subTitle()
+    assert "every answer" not in subtitle
+    assert "study time, level and specializations later in Settings" in subtitle
+
+
+def test_days_before_the_start_are_shown_as_closed(qtbot: QtBot, wizard: OnboardingWizard) -> None:
+    today, yesterday = QDate(2026, 11, 28), QDate(2026, 11, 27)  # the fixed clock's today
+    start = wizard.availability_page.start_date
+    calendar = start.calendarWidget()
+    assert isinstance(calendar, OpenDaysCalendar)
+    assert start.minimumDate() == today
+    assert calendar.minimumDate() == today
+    assert not calendar.is_open(yesterday)
+    assert calendar.is_open(today)
+
+    # A closed day is drawn in the disabled colours.
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.magenta)
+    painter = QPainter(image)
+    calendar.paintCell(painter, QRect(0, 0, 40, 30), yesterday)
+    painter.end()
+    closed = calendar.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window)
+    assert image.pixelColor(1, 1) == closed
+
+    # The exam date's calendar opens on the first day of the plan.
+    answer_up_to_goals(wizard)
+    view = wizard.certification_page.view
+    model = wizard.certification_page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(model.row_of(AZURE), GoalColumn.EXAM_DATE))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QDateEdit)
+    assert editor is not None
+    exam_calendar = editor.calendarWidget()
+    assert isinstance(exam_calendar, OpenDaysCalendar)
+    first = QDate(START.year, START.month, START.day)
+    assert exam_calendar.is_open(first)
+    assert not exam_calendar.is_open(first.addDays(-1))  # that one means "No date yet"
+    assert not exam_calendar.is_open(today)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
 # Preview and finish -----------------------------------------------------------------------
@@ -415,3 +547,42 @@ def test_a_failed_write_is_shown_and_the_wizard_stays_open(
     assert finish_button(wizard).isEnabled()
     assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     assert not created
+
+
+# Cancelling -------------------------------------------------------------------------------
+
+
+def test_cancel_asks_before_quitting(
+    qtbot: QtBot, wizard: OnboardingWizard, quit_question: QuitQuestion
+) -> None:
+    quit_question.answer = False
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert quit_question.asked == 1
+    assert wizard.isVisible()
+
+    quit_question.answer = True
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert quit_question.asked == 2
+    assert not wizard.isVisible()
+    assert wizard.result() == QWizard.DialogCode.Rejected
+
+
+def test_the_quit_question_is_asked_in_a_message_box(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    asked: list[str] = []
+
+    def answer_with(button_text: str) -> None:
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+        QTimer.singleShot(0, click)
+
+    answer_with("Keep setting up")
+    assert real_confirm_quit(parent) is False
+    answer_with("Quit")
+    assert real_confirm_quit(parent) is True
+    assert asked == ["Quit without creating a plan?"] * 2

@@ -1,12 +1,19 @@
 """Settings: study time, sessions, level and tracks re-plan on save; theme applies at once."""
 
+# pytest-qt's QtBot methods carry no annotations.
+# mypy: disable-error-code="no-untyped-call"
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.domain.curriculum import Level
@@ -14,11 +21,20 @@ from planner.domain.model import TaskStatus
 from planner.services import plans, tasks
 from planner.services.context import AppContext
 from planner.ui.backend import Backend
+from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
+from planner.ui.theme import apply_theme
 from planner.ui.ui_settings import Theme, UiSettings
 from planner.ui.views import settings as settings_view
 from planner.ui.views.settings import SettingsView
 
 TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def light_afterwards() -> Iterator[None]:
+    """The theme is the whole application's: put back the light one for the next tests."""
+    yield
+    apply_theme(Theme.LIGHT)
 
 
 def _view(backend: Backend, data_dir: Path, qtbot: QtBot) -> SettingsView:
@@ -83,17 +99,37 @@ def test_changing_availability_and_saving_replans_within_the_new_hours(
     assert "The plan now ends on" in view.report_label.text()
 
 
+def _type_duration(qtbot: QtBot, edit: MinutesSpinBox, text: str) -> None:
+    """Type a day's study time into its field, as hours and minutes, and press Enter."""
+    edit.setFocus()
+    edit.lineEdit().selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
 def test_hours_and_minutes_make_up_each_day(backend: Backend, data_dir: Path, qtbot: QtBot) -> None:
     view = _view(backend, data_dir, qtbot)
     monday = view.day_edits[0]
 
-    monday.hours.setValue(2)
-    monday.minutes.setValue(15)
+    _type_duration(qtbot, monday, "2 h 15")
     assert monday.value() == 135
+    assert monday.text() == "2 h 15 min"
 
-    monday.hours.setValue(24)
-    assert monday.minutes.maximum() == 0
+    _type_duration(qtbot, monday, "24 h")
+    assert monday.maximum() == 24 * 60  # a full day has no minutes beyond 24 h
     assert monday.value() == 24 * 60
+
+
+def test_a_day_without_study_time_reads_rest_day(
+    backend: Backend, data_dir: Path, qtbot: QtBot
+) -> None:
+    view = _view(backend, data_dir, qtbot)
+    sunday = view.day_edits[6]
+
+    sunday.setValue(0)
+    assert sunday.text() == "Rest day"
+    sunday.setValue(90)
+    assert sunday.text() == "1 h 30 min"
 
 
 def test_a_week_without_study_time_cannot_be_saved(
@@ -211,6 +247,38 @@ def test_theme_change_applies_at_once_and_persists(
     # Shown again when the view is rebuilt.
     again = _view(backend, data_dir, qtbot)
     assert again.theme_combo.currentText() == "Dark"
+
+
+def test_choosing_dark_turns_the_window_dark_at_once(
+    backend: Backend, data_dir: Path, qtbot: QtBot, light_afterwards: None
+) -> None:
+    view = _view(backend, data_dir, qtbot)
+
+    def window_lightness() -> int:
+        return view.palette().color(QPalette.ColorRole.Window).lightness()
+
+    view.theme_combo.setCurrentIndex(view.theme_combo.findText("Dark"))
+
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    qtbot.waitUntil(lambda: window_lightness() < 80)  # widgets take it on the next events
+    assert view.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+    assert UiSettings(data_dir).theme is Theme.DARK
+    assert not view.save_button.isEnabled()  # nothing to save for it
+
+    view.theme_combo.setCurrentIndex(view.theme_combo.findText("Light"))
+    qtbot.waitUntil(lambda: window_lightness() > 200)
+    assert UiSettings(data_dir).theme is Theme.LIGHT
+
+
+def test_the_replan_hint_is_ordinary_text(backend: Backend, data_dir: Path, qtbot: QtBot) -> None:
+    view = _view(backend, data_dir, qtbot)
+    hint = view.goals_hint
+
+    assert hint.isEnabled()
+    assert "re-plans when you save" in hint.text()
+    assert hint.palette().color(hint.foregroundRole()) == view.palette().color(
+        QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText
+    )
 
 
 def test_the_data_folder_and_curriculum_file_are_shown(

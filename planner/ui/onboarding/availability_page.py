@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -29,7 +28,7 @@ from planner.ui.backend import Backend
 from planner.ui.formatting import duration
 from planner.ui.onboarding.minutes_spin_box import MAX_DAY_MINUTES, MinutesSpinBox
 from planner.ui.onboarding.texts import is_valid_timezone, study_day_count, study_days_text
-from planner.ui.onboarding.widgets import DATE_FORMAT, page_layout
+from planner.ui.onboarding.widgets import date_field, page_layout
 from planner.ui.qdates import from_qdate, to_qdate
 
 DEFAULT_HOURS_PER_WEEK = 10.0
@@ -113,9 +112,7 @@ class AvailabilityPage(QWizardPage):
 
     def _build_settings(self, default_timezone: str) -> QGroupBox:
         box = QGroupBox("Plan settings")
-        self.start_date = QDateEdit()
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat(DATE_FORMAT)
+        self.start_date = date_field()
         self.start_date.setAccessibleName("Start date")
         self.start_date.dateChanged.connect(self._start_date_edited)
 

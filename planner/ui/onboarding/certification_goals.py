@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.domain.curriculum import Certification, CertificationStatus
 from planner.domain.model import CertificationGoal
 from planner.ui.onboarding.texts import certification_status_text, long_date
-from planner.ui.onboarding.widgets import DATE_FORMAT
+from planner.ui.onboarding.widgets import date_field
 from planner.ui.qdates import from_qdate, to_qdate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,13 +60,16 @@ class CertificationGoalsModel(QAbstractTableModel):
     goals_changed = Signal()
 
     def __init__(
-        self, certifications: Sequence[Certification], parent: QObject | None = None
+        self,
+        certifications: Sequence[Certification],
+        first_day: date,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._certifications = tuple(certifications)
         self._checked = [False] * len(self._certifications)
         self._dates: list[date | None] = [None] * len(self._certifications)
-        self.minimum_date: date | None = None
+        self.minimum_date = first_day  # no exam date before the plan starts
 
     # Reading ---------------------------------------------------------------------------
 
@@ -174,6 +177,8 @@ class CertificationGoalsModel(QAbstractTableModel):
                 if not available:
                     return "This exam is retired: it can no longer be booked."
                 return "Press F2 or double-click to choose the exam date"
+            if column is GoalColumn.STATUS:
+                return certification_status_text(certification)
             return certification.description
         if role == Qt.ItemDataRole.DecorationRole and column is GoalColumn.STATUS:
             return self._status_icon(certification.status)
@@ -216,13 +221,14 @@ class ExamDateDelegate(QStyledItemDelegate):
         self._model = model
 
     def _first_day(self) -> date:
-        return self._model.minimum_date or date.today()
+        return self._model.minimum_date
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
-        editor.setMinimumDate(to_qdate(self._first_day() - timedelta(days=1)))
+        # The day before the first is the field's "No date yet"; the calendar shows it, and
+        # every earlier day, as not open.
+        first = self._first_day()
+        editor = date_field(parent, first_open_day=to_qdate(first))
+        editor.setMinimumDate(to_qdate(first - timedelta(days=1)))
         editor.setSpecialValueText("No date yet")
         title = self._model.certification_at(index.row()).title
         editor.setAccessibleName(f"Exam date for {title}")

@@ -3,7 +3,9 @@ about the one selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,14 +28,16 @@ from planner.ui.onboarding.widgets import scrolling, wrapped
 
 
 class CertificationPage(QWizardPage):
-    def __init__(self, curriculum: Curriculum, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, curriculum: Curriculum, first_day: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle("Certification goals (optional)")
         self.setSubTitle(
             "Tick the certifications you are aiming for. With an exam date, the plan puts "
             "their preparation first so it is done a few days before the exam."
         )
-        self.model = CertificationGoalsModel(curriculum.certifications, self)
+        self.model = CertificationGoalsModel(curriculum.certifications, first_day, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Certification goals")
@@ -54,7 +58,6 @@ class CertificationPage(QWizardPage):
         header.setSectionResizeMode(GoalColumn.CERTIFICATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GoalColumn.EXAM_DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(GoalColumn.STATUS, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.view.resizeColumnToContents(GoalColumn.CERTIFICATION)
         self.view.setColumnWidth(
             GoalColumn.CERTIFICATION,
@@ -63,10 +66,15 @@ class CertificationPage(QWizardPage):
         # Room for the longest date and the date field's calendar button.
         date_width = self.view.fontMetrics().horizontalAdvance("Wed 30 Sep 2026")
         self.view.setColumnWidth(GoalColumn.EXAM_DATE, date_width + 48)
+        # Rows keep one height, room for two lines of text or a date field: sized to their
+        # contents they jumped in height when a box was ticked, and the next click missed.
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 14)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_details(current.row())
         )
-        self.model.dataChanged.connect(lambda *_: self.view.resizeRowsToContents())
+        self.model.dataChanged.connect(lambda top_left, *_: self._make_current(top_left.row()))
 
         hint = wrapped(
             "Space ticks a certification; F2 or a double-click on its date opens a calendar."
@@ -88,11 +96,17 @@ class CertificationPage(QWizardPage):
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, GoalColumn.CERTIFICATION))
 
-    def initializePage(self) -> None:
-        self.view.resizeRowsToContents()
-
     def goals(self) -> tuple[CertificationGoal, ...]:
         return self.model.goals()
+
+    def _make_current(self, row: int) -> None:
+        """A row just ticked or dated becomes the current one, so the details describe it."""
+        if row != self.view.currentIndex().row():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, GoalColumn.CERTIFICATION),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _show_details(self, row: int) -> None:
         if row < 0:

@@ -70,7 +70,8 @@ class LevelPage(QWizardPage):
         self.setTitle("Welcome to Study Planner")
         self.setSubTitle(
             "A few questions, and you get a dated plan for learning Machine Learning "
-            "Engineering. You can change every answer later in Settings."
+            "Engineering. You can change your study time, level and specializations later "
+            "in Settings."
         )
         self.group = QButtonGroup(self)
         self.buttons: dict[Level, QRadioButton] = {}

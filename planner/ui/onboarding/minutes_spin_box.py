@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QSpinBox, QWidget
 
@@ -32,6 +32,23 @@ class MinutesSpinBox(QSpinBox):
         self.setAccelerated(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def sizeHint(self) -> QSize:
+        # Qt sizes the box for its minimum, maximum and special texts ("Rest day", "24 h");
+        # the widest value is one in between, such as "23 h 59 min".
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        sized_for = max(
+            metrics.horizontalAdvance(text)
+            for text in (
+                self.textFromValue(self.minimum()),
+                self.textFromValue(self.maximum()),
+                self.specialValueText(),
+            )
+        )
+        widest = metrics.horizontalAdvance(self.textFromValue(self.maximum() - 1))
+        hint.setWidth(hint.width() + max(0, widest - sized_for))
+        return hint
 
     @classmethod
     def parse(cls, text: str) -> int | None:

@@ -197,7 +197,10 @@ class SummaryPage(QWizardPage):
                     f"<p><b>{title}</b>: {reason}, so the plan does not schedule for it.</p>"
                 )
         if not blocks:
-            return "No exam goals. You can add them later under Certifications."
+            return (
+                "No exam goals. Certification goals are chosen here only: go Back to add one "
+                "before you finish."
+            )
         return "".join(blocks)
 
     def _warnings_html(self, report: PlanReport) -> str:

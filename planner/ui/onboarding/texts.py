@@ -57,7 +57,10 @@ def certification_title(curriculum: Curriculum, certification_id: str) -> str:
 
 
 def certification_status_text(certification: Certification) -> str:
-    """One line on whether the certification can be taken: active, retired or uncertain."""
+    """One line on whether the certification can be taken: active, retired or uncertain.
+
+    It is the table's summary; the facts behind it are listed once, in the details.
+    """
     if certification.status is CertificationStatus.RETIRED:
         retired_on = next(
             (m.group(1) for fact in certification.facts if (m := _RETIRED_ON.search(fact.text))),
@@ -68,11 +71,7 @@ def certification_status_text(certification: Certification) -> str:
             text += f"; successor: {certification.successor}"
         return text
     if certification.status is CertificationStatus.UNCERTAIN:
-        if certification.facts:
-            fact = certification.facts[0]
-            text = fact.text.rstrip(".")
-            return f"Uncertain: {text} ({fact.confidence.value}). Check before booking."
-        return "Uncertain: check that it is still offered before booking."
+        return "Uncertain: check that it is still offered before booking"
     months = certification.validity_months
     if months is None:
         return "Active"
@@ -80,19 +79,43 @@ def certification_status_text(certification: Certification) -> str:
     return f"Active · valid for {validity}"
 
 
+def _status_notes(certification: Certification) -> list[str]:
+    """What the status adds to the facts, so nothing the facts say is said twice."""
+    texts = [fact.text.lower() for fact in certification.facts]
+    notes = []
+    if certification.status is CertificationStatus.RETIRED:
+        if not any("retired" in text for text in texts):
+            notes.append("It is retired: the exam can no longer be booked.")
+        successor = certification.successor
+        if successor and not any(_names(text, successor) for text in texts):
+            notes.append(f"Its successor is {successor}.")
+    elif certification.status is CertificationStatus.UNCERTAIN and not texts:
+        notes.append("It may no longer be offered: check before booking.")
+    return notes
+
+
+def _names(text: str, successor: str) -> bool:
+    """Whether a fact names the successor, in full or by its exam code in brackets."""
+    code = re.search(r"\(([^()]+)\)\s*$", successor)
+    return successor.lower() in text or (code is not None and code.group(1).lower() in text)
+
+
 def certification_details_html(certification: Certification) -> str:
-    """The certification's description and what is known about it, with how sure it is."""
+    """The certification's description and what is known about it, each fact once, with how
+    sure it is."""
     parts = [
         f"<b>{html.escape(certification.title)}</b> · {html.escape(certification.provider)}",
         f"<br>{html.escape(certification.description)}",
-        f"<br><i>{html.escape(certification_status_text(certification))}</i>",
     ]
+    parts.extend(f"<br><b>{html.escape(note)}</b>" for note in _status_notes(certification))
     if certification.facts:
         items = "".join(
             f"<li>{html.escape(fact.text)} <i>({fact.confidence.value})</i></li>"
-            for fact in certification.facts
+            for fact in dict.fromkeys(certification.facts)
         )
         parts.append(f"<ul style='margin-top:4px; margin-bottom:0'>{items}</ul>")
+    elif certification.url:
+        parts.append("<br>")
     if certification.url:
         url = html.escape(certification.url)
         parts.append(f'<a href="{url}">{url}</a>')

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from planner.domain.model import CertificationGoal, Profile
 from planner.services.changes import Changes
@@ -25,6 +25,25 @@ def create_plan_changes(
     """Store the profile, goals and first plan, described as a change for the views."""
     report = create_plan(context, profile, goals)
     return Changes(plan=True, profile=True, goals=bool(goals), report=report)
+
+
+def confirm_quit(parent: QWidget) -> bool:
+    """Ask whether to leave the wizard, and with it the app, without a plan. Tests replace
+    this."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Quit Study Planner",
+        "Quit without creating a plan?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText("Your answers are not kept; the questions start again next time.")
+    box.button(QMessageBox.StandardButton.Yes).setText("Quit")
+    box.button(QMessageBox.StandardButton.No).setText("Keep setting up")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
 class OnboardingWizard(QWizard):
@@ -51,7 +70,9 @@ class OnboardingWizard(QWizard):
         self.level_page = LevelPage(self.curriculum)
         self.specialization_page = SpecializationPage(self.curriculum)
         self.availability_page = AvailabilityPage(backend, default_timezone)
-        self.certification_page = CertificationPage(self.curriculum)
+        self.certification_page = CertificationPage(
+            self.curriculum, backend.context.today(self.availability_page.timezone_name())
+        )
         self.summary_page = SummaryPage(self)
         for page in (
             self.level_page,
@@ -105,8 +126,11 @@ class OnboardingWizard(QWizard):
         )
 
     def reject(self) -> None:
+        """Cancel, Escape or closing the window: leaving quits the app, so ask first."""
         if self._writing:
             return  # the plan is being stored: closing now would hide whether it was
+        if not self._stored and not confirm_quit(self):
+            return
         super().reject()
 
     def _plan_stored(self, _changes: Changes) -> None:

@@ -424,7 +424,11 @@ class CurriculumView(QWidget):
 
     def _replanned(self, message: str, changes: Changes) -> None:
         self._finish_loading()
-        report = describe_report(changes.report) if changes.report is not None else ""
+        report = (
+            describe_report(changes.report, self._backend.context.curriculum)
+            if changes.report is not None
+            else ""
+        )
         self._notify(f"{message} {report}".strip())
 
     def _replan_failed(self, error: Exception) -> None:

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,8 @@ from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.ui.backend import Backend
 from planner.ui.formatting import describe_report, duration
-from planner.ui.theme import apply_theme
+from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
+from planner.ui.theme import apply_theme, error_colour
 from planner.ui.ui_settings import Theme, UiSettings
 
 MIN_SESSION_MINUTES = 15
@@ -93,50 +94,6 @@ def save_profile_edits(context: AppContext, edits: ProfileEdits) -> Changes:
     if profile is None:
         raise NoProfileError()
     return plans.update_profile(context, edits.apply(profile, context.curriculum))
-
-
-class DurationEdit(QWidget):
-    """Hours and minutes of one day, as two spin boxes; the value is in minutes."""
-
-    valueChanged = Signal(int)
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.hours = QSpinBox()
-        self.hours.setRange(0, 24)
-        self.hours.setSuffix(" h")
-        self.hours.setAccessibleName(f"{accessible_name}, hours")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(0, 59)
-        self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName(f"{accessible_name}, minutes")
-        self.minutes.setWrapping(False)
-        for box in (self.hours, self.minutes):
-            box.setAlignment(Qt.AlignmentFlag.AlignRight)
-            box.setMinimumWidth(80)
-            box.valueChanged.connect(self._changed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hours)
-        layout.addWidget(self.minutes)
-        layout.addStretch()
-
-    def value(self) -> int:
-        return min(self.hours.value() * 60 + self.minutes.value(), 24 * 60)
-
-    def setValue(self, minutes: int) -> None:
-        minutes = max(0, min(minutes, 24 * 60))
-        with QSignalBlocker(self.hours), QSignalBlocker(self.minutes):
-            self.hours.setValue(minutes // 60)
-            self.minutes.setMaximum(0 if minutes >= 24 * 60 else 59)
-            self.minutes.setValue(minutes % 60)
-        self.valueChanged.emit(self.value())
-
-    def _changed(self) -> None:
-        # A full day has no minutes beyond 24 h.
-        self.minutes.setMaximum(0 if self.hours.value() == 24 else 59)
-        self.valueChanged.emit(self.value())
 
 
 class SettingsView(QWidget):
@@ -219,9 +176,11 @@ class SettingsView(QWidget):
         box = QGroupBox("Study time per week")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.day_edits: list[DurationEdit] = []
+        self.day_edits: list[MinutesSpinBox] = []
         for day in WEEKDAYS:
-            edit = DurationEdit(f"Study time on {day}")
+            edit = MinutesSpinBox()
+            edit.setAccessibleName(f"Study time on {day}")
+            edit.setToolTip(f"Study time on {day}: type minutes (90) or hours (1 h 30)")
             edit.valueChanged.connect(self._edited)
             self.day_edits.append(edit)
             form.addRow(f"{day}:", edit)
@@ -267,9 +226,14 @@ class SettingsView(QWidget):
         self.specialization_boxes: dict[str, QCheckBox] = {}
         layout.addLayout(self.specializations_grid)
         hint = QLabel("Changing the level or the specializations re-plans when you save.")
+        hint.setObjectName("note")
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        note_font = QFont(hint.font())
+        if note_font.pointSizeF() > 0:  # a small note, in the ordinary text colour
+            note_font.setPointSizeF(note_font.pointSizeF() * 0.9)
+        hint.setFont(note_font)
         layout.addWidget(hint)
+        self.goals_hint = hint
         self._fill_goal_choices(self._backend.context.curriculum)
         return box
 
@@ -458,7 +422,7 @@ class SettingsView(QWidget):
             self.total_label.setStyleSheet("")
         else:
             self.total_label.setText(problem)
-            self.total_label.setStyleSheet("color: #c0392b;")
+            self.total_label.setStyleSheet(f"color: {error_colour()};")
         dirty = self.is_dirty()
         self.save_button.setEnabled(dirty and problem is None and not self._saving)
         self.revert_button.setEnabled(dirty and not self._saving)
@@ -482,7 +446,11 @@ class SettingsView(QWidget):
 
     def _saved(self, changes: Changes) -> None:
         self._saving = False
-        report = describe_report(changes.report) if changes.report is not None else ""
+        report = (
+            describe_report(changes.report, self._backend.context.curriculum)
+            if changes.report is not None
+            else ""
+        )
         message = f"Saved. {report}".strip()
         self.report_label.setStyleSheet("")
         self.report_label.setText(message)
@@ -498,7 +466,7 @@ class SettingsView(QWidget):
             self.report_label.setText("")
             self._backend.error.emit(error)
             return
-        self.report_label.setStyleSheet("color: #c0392b;")
+        self.report_label.setStyleSheet(f"color: {error_colour()};")
         self.report_label.setText(f"Not saved: {error}")
 
     def revert(self) -> None:
@@ -506,6 +474,14 @@ class SettingsView(QWidget):
             self._fill(self._profile)
         self._show_hint()
         self._update_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Error text is red: a lighter red when the theme turns dark, and back.
+            if self.report_label.styleSheet():
+                self.report_label.setStyleSheet(f"color: {error_colour()};")
+            self._update_state()
 
     def _theme_chosen(self) -> None:
         theme = Theme(self.theme_combo.currentData())

@@ -371,7 +371,9 @@ class TodayView(QWidget):
 
     def _report_replan(self, changes: Changes) -> None:
         if changes.report is not None:
-            self.report_label.setText(f"Re-planned. {describe_report(changes.report)}")
+            self.report_label.setText(
+                f"Re-planned. {describe_report(changes.report, self._backend.context.curriculum)}"
+            )
             self.report_label.show()
 
     # Details ---------------------------------------------------------------------------
