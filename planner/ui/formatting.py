@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from planner.domain.curriculum import Curriculum
-from planner.domain.planning import PlanReport
+from planner.domain.planning import DeadlineReport, PlanReport
 
 
 def duration(minutes: int) -> str:
@@ -43,3 +45,46 @@ def describe_report(report: PlanReport, curriculum: Curriculum) -> str:
     if report.unplaceable_topic_ids:
         parts.append(f"{len(report.unplaceable_topic_ids)} topics could not be placed.")
     return " ".join(parts) or "Plan updated."
+
+
+def topic_title(curriculum: Curriculum, topic_id: str) -> str:
+    """The topic's title, or its id when the curriculum does not know it."""
+    return curriculum.topic(topic_id).title if curriculum.has_topic(topic_id) else topic_id
+
+
+def topic_titles_html(
+    curriculum: Curriculum, topic_ids: Sequence[str], *, at_most: int | None = None
+) -> str:
+    """Topic titles for rich text, the list cut after ``at_most`` with "and N more"."""
+    shown = topic_ids if at_most is None else topic_ids[:at_most]
+    titles = ", ".join(html.escape(topic_title(curriculum, t)) for t in shown)
+    more = len(topic_ids) - len(shown)
+    return titles + (f" and {more} more" if more > 0 else "")
+
+
+def certification_title(curriculum: Curriculum, certification_id: str) -> str:
+    """The certification's title, or its id when the curriculum does not know it."""
+    known = {c.id: c.title for c in curriculum.certifications}
+    return known.get(certification_id, certification_id)
+
+
+def shortfall_options_html(
+    curriculum: Curriculum, report: DeadlineReport, day: Callable[[date], str]
+) -> list[str]:
+    """The ways to make an exam's preparation fit, as the planning engine worked them out."""
+    options = []
+    if report.earliest_feasible_exam_date is not None:
+        options.append(
+            f"book the exam on {day(report.earliest_feasible_exam_date)} or later "
+            "(the earliest date the preparation can be ready)"
+        )
+    else:
+        options.append("choose a later exam date: the preparation cannot be ready in time")
+    if report.extra_minutes_per_study_day:
+        options.append(
+            f"study {report.extra_minutes_per_study_day} more minutes on each study day until then"
+        )
+    if report.droppable_optional_topic_ids:
+        titles = topic_titles_html(curriculum, report.droppable_optional_topic_ids)
+        options.append(f"drop optional topics that come first: {titles}")
+    return options

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.curriculum import Curriculum, Level
-from planner.ui.onboarding.texts import topic_title
+from planner.ui.formatting import topic_title
 from planner.ui.onboarding.widgets import page_layout, wrapped
 
 

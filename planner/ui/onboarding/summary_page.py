@@ -24,14 +24,12 @@ from planner.domain.model import CertificationGoal, Profile
 from planner.domain.planning import PlanReport
 from planner.services.plans import PlanPreview, preview_plan
 from planner.ui.backend import Backend
-from planner.ui.formatting import duration
+from planner.ui.formatting import certification_title, duration, topic_titles_html
 from planner.ui.onboarding.texts import (
-    certification_title,
     deadline_html,
     long_date,
     study_day_count,
     study_days_text,
-    topic_titles_html,
 )
 from planner.ui.onboarding.widgets import page_layout, wrapped
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.domain.curriculum import Certification, CertificationStatus, Curriculum
 from planner.domain.model import WeeklyAvailability
 from planner.domain.planning import DeadlineReport
-from planner.ui.formatting import duration
+from planner.ui.formatting import (
+    certification_title,
+    duration,
+    shortfall_options_html,
+)
 from planner.ui.models.certification_table import validity_text
 
 _RETIRED_ON = re.compile(r"retired on (\d{4}-\d{2}-\d{2})", re.IGNORECASE)
@@ -39,21 +42,6 @@ def study_day_count(availability: WeeklyAvailability) -> int:
 def study_days_text(count: int) -> str:
     """ "1 study day", "5 study days"."""
     return f"{count} study {'day' if count == 1 else 'days'}"
-
-
-def topic_title(curriculum: Curriculum, topic_id: str) -> str:
-    """The topic's title, or its id when the curriculum does not know it."""
-    return curriculum.topic(topic_id).title if curriculum.has_topic(topic_id) else topic_id
-
-
-def topic_titles_html(curriculum: Curriculum, topic_ids: Iterable[str]) -> str:
-    return ", ".join(html.escape(topic_title(curriculum, t)) for t in topic_ids)
-
-
-def certification_title(curriculum: Curriculum, certification_id: str) -> str:
-    """The certification's title, or its id when the curriculum does not know it."""
-    known = {c.id: c.title for c in curriculum.certifications}
-    return known.get(certification_id, certification_id)
 
 
 def certification_status_text(certification: Certification) -> str:
@@ -140,21 +128,7 @@ def deadline_html(curriculum: Curriculum, report: DeadlineReport) -> str:
         f"{head}<b>{short} hours short</b>. {needed} of preparation is needed by "
         f"{long_date(report.due_date)}; {available} of study time is available until then."
     ]
-    options = []
-    if report.earliest_feasible_exam_date is not None:
-        options.append(
-            f"book the exam on {long_date(report.earliest_feasible_exam_date)} or later "
-            "(the earliest date the preparation can be ready)"
-        )
-    else:
-        options.append("choose a later exam date: the preparation cannot be ready in time")
-    if report.extra_minutes_per_study_day:
-        options.append(
-            f"study {report.extra_minutes_per_study_day} more minutes on each study day until then"
-        )
-    if report.droppable_optional_topic_ids:
-        titles = topic_titles_html(curriculum, report.droppable_optional_topic_ids)
-        options.append(f"drop optional topics that come first: {titles}")
+    options = shortfall_options_html(curriculum, report, long_date)
     items = "".join(f"<li>{option}</li>" for option in options)
     lines.append(f"To fit it:<ul style='margin-top:2px; margin-bottom:0'>{items}</ul>")
     return "<br>".join(lines)

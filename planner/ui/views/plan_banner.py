@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.planning import DeadlineReport, PlanReport
-from planner.ui.formatting import day_text
+from planner.ui.formatting import (
+    certification_title,
+    day_text,
+    shortfall_options_html,
+    topic_titles_html,
+)
 
 BannerKind = Literal["warning", "info"]
 
@@ -49,49 +54,22 @@ def describe_plan(curriculum: Curriculum, report: PlanReport) -> BannerMessage:
 
 
 def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
-    title = _certification_title(curriculum, report.certification_id)
+    title = html.escape(certification_title(curriculum, report.certification_id))
     parts = [
         f"<b>{title}</b> (exam on {day_text(report.exam_date)}): "
         f"{report.shortfall_hours:.1f} h of preparation will not be done by "
         f"{day_text(report.due_date)}."
     ]
-    if report.earliest_feasible_exam_date is not None:
-        parts.append(
-            f"Earliest exam date you could be ready for: "
-            f"<b>{day_text(report.earliest_feasible_exam_date)}</b>."
-        )
-    else:
-        parts.append("The preparation cannot be finished within the planning horizon.")
-    if report.extra_minutes_per_study_day:
-        parts.append(
-            f"Or study <b>{report.extra_minutes_per_study_day} more minutes</b> on each study day."
-        )
-    if report.droppable_optional_topic_ids:
-        droppable = _topic_titles(curriculum, report.droppable_optional_topic_ids)
-        parts.append(f"Or drop optional topics: {droppable}.")
+    options = shortfall_options_html(curriculum, report, lambda day: f"<b>{day_text(day)}</b>")
+    parts.append(f"To fit it: {'; or '.join(options)}.")
     return " ".join(parts)
 
 
 def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
     count = len(topic_ids)
     noun = "topic" if count == 1 else "topics"
-    return (
-        f"{count} {noun} could not be placed in the plan: {_topic_titles(curriculum, topic_ids)}."
-    )
-
-
-def _topic_titles(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
-    titles = [
-        html.escape(curriculum.topic(t).title if curriculum.has_topic(t) else t)
-        for t in topic_ids[:_LISTED_TOPICS]
-    ]
-    more = len(topic_ids) - _LISTED_TOPICS
-    return ", ".join(titles) + (f" and {more} more" if more > 0 else "")
-
-
-def _certification_title(curriculum: Curriculum, certification_id: str) -> str:
-    known = {c.id: c.title for c in curriculum.certifications}
-    return html.escape(known.get(certification_id, certification_id))
+    titles = topic_titles_html(curriculum, topic_ids, at_most=_LISTED_TOPICS)
+    return f"{count} {noun} could not be placed in the plan: {titles}."
 
 
 class PlanBanner(QFrame):
