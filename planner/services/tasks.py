@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
@@ -11,7 +11,7 @@ from sqlmodel import Session
 from planner.domain.model import StudyTask, TaskKind, TaskStatus
 from planner.services.changes import Changes
 from planner.services.context import AppContext
-from planner.services.errors import ServiceError, UnknownItemError
+from planner.services.errors import NoProfileError, ServiceError, UnknownItemError
 from planner.store import repositories as repo
 
 MAX_TASK_MINUTES = 24 * 60
@@ -26,6 +26,29 @@ def next_planned_day(context: AppContext, after: date) -> date | None:
     """The first day after ``after`` with open work, if any."""
     with context.database.unit_of_work() as session:
         return repo.first_open_day_after(after, session=session)
+
+
+@dataclass(frozen=True)
+class DayLoad:
+    day: date
+    planned_minutes: int  # done and open work on the day, skipped work left out
+    available_minutes: int  # what the learner set for that weekday
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.planned_minutes - self.available_minutes)
+
+
+def day_load(context: AppContext, day: date) -> DayLoad:
+    """How full a day is against the learner's availability: moved and custom tasks are
+    pinned where the learner put them, so a day can end up over."""
+    with context.database.unit_of_work() as session:
+        profile = repo.load_profile(session=session)
+        if profile is None:
+            raise NoProfileError()
+        day_tasks = repo.list_tasks(start=day, end=day, session=session)
+    planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
+    return DayLoad(day, planned, profile.availability.on(day))
 
 
 def all_tasks(context: AppContext) -> list[StudyTask]:

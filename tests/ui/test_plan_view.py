@@ -19,6 +19,7 @@ from planner.services.plans import create_plan
 from planner.ui import dialogs
 from planner.ui.backend import Backend
 from planner.ui.dialogs import CustomTaskInput
+from planner.ui.formatting import duration
 from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import TaskTableModel
 from planner.ui.views.plan import PlanView
@@ -376,6 +377,28 @@ def test_move_to_a_date_moves_and_pins(
     assert selected.id == task.id
     assert selected.pinned
     assert view.pin_button.text() == "Unpin"
+
+
+def test_moving_onto_a_full_day_warns_that_it_is_over(
+    view: PlanView, context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = _select_first_open(view)
+    assert task.id is not None
+    full_day = next(
+        t.scheduled_date
+        for t in tasks.all_tasks(context)
+        if t.scheduled_date > task.scheduled_date
+        and tasks.day_load(context, t.scheduled_date).planned_minutes
+        == tasks.day_load(context, t.scheduled_date).available_minutes
+    )
+    monkeypatch.setattr(dialogs, "ask_move_date", lambda *args, **kwargs: full_day)
+
+    _act(view, qtbot, view.move_action.trigger)
+
+    load = tasks.day_load(context, full_day)
+    assert load.over_by == task.minutes
+    qtbot.waitUntil(view.day_notice.isVisible)
+    assert f"more than the {duration(load.available_minutes)} you set" in view.day_notice.text()
 
 
 def test_cancelled_move_changes_nothing(

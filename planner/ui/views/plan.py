@@ -73,6 +73,10 @@ class PlanView(QWidget):
         self._build_actions()
         header = self._build_header()
         self.banner = PlanBanner()
+        self.day_notice = QLabel()
+        self.day_notice.setWordWrap(True)
+        self.day_notice.setAccessibleName("Day over its study time")
+        self.day_notice.hide()
         self.banner_label = self.banner.label
         filters = self._build_filters()
         self.calendar = PlanCalendar()
@@ -95,6 +99,7 @@ class PlanView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.day_notice)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_action_row())
@@ -560,7 +565,7 @@ class PlanView(QWidget):
         task_id = task.id
         self._backend.mutate(
             lambda context: tasks.move_task(context, task_id, day),
-            on_done=lambda _changes: self._follow(task_id, day),
+            on_done=lambda _changes: self._after_placing(task_id, day),
         )
 
     def toggle_pin_selected(self) -> None:
@@ -600,7 +605,9 @@ class PlanView(QWidget):
             lambda context: tasks.add_custom_task(
                 context, entered.title, entered.minutes, entered.day, notes=entered.notes
             ),
-            on_done=lambda changes: self._follow(next(iter(changes.task_ids), None), entered.day),
+            on_done=lambda changes: self._after_placing(
+                next(iter(changes.task_ids), None), entered.day
+            ),
         )
 
     def _default_new_day(self) -> date:
@@ -613,6 +620,22 @@ class PlanView(QWidget):
         if self._all_weeks or week_start(today) == self._week:
             return today
         return max(self._week, today)
+
+    def _after_placing(self, task_id: int | None, day: date) -> None:
+        """Show where the task went, and warn if that day now holds more than its time."""
+        self._follow(task_id, day)
+        self._backend.query(lambda context: tasks.day_load(context, day), self._show_day_load)
+
+    def _show_day_load(self, load: tasks.DayLoad) -> None:
+        if not load.over_by:
+            self.day_notice.hide()
+            return
+        self.day_notice.setText(
+            f"{day_text(load.day)} now holds {duration(load.planned_minutes)} of study, "
+            f"{duration(load.over_by)} more than the {duration(load.available_minutes)} you "
+            "set for that day. Move something, or change your week in Settings."
+        )
+        self.day_notice.show()
 
     def _follow(self, task_id: int | None, day: date) -> None:
         """After a write, show the day the task is on and select it once reloaded."""

@@ -399,7 +399,10 @@ class TodayView(QWidget):
             return
         curriculum = self._backend.context.curriculum
         self.detail_title.setText(html.escape(task.title))
-        self.time_spent.setValue(task.time_spent_minutes or 0)
+        # A tick without logged time counts its planned minutes (as Progress does).
+        done_default = task.minutes if task.status is TaskStatus.DONE else 0
+        spent = task.time_spent_minutes
+        self.time_spent.setValue(done_default if spent is None else spent)
         self.notes.setPlainText(task.notes)
         self.start_button.setEnabled(task.status is TaskStatus.PENDING)
         self.skip_button.setEnabled(task.status.is_open)
