@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -42,6 +43,13 @@ class _PaintWatcher(QObject):
 
 def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
     _PaintWatcher(widget, callback)
+
+
+@runtime_checkable
+class HasMenuActions(Protocol):
+    """A view with actions on its selected task, offered in the window's Task menu."""
+
+    def menu_actions(self) -> list[QAction]: ...
 
 
 @dataclass(frozen=True)
@@ -105,8 +113,15 @@ class MainWindow(QMainWindow):
             return
         self._stack.setCurrentWidget(widget)
         self._nav_actions[key].setChecked(True)
+        self._offer_task_actions(widget)
         self.settings.last_view = key
         self.page_shown.emit(key)
+
+    def _offer_task_actions(self, widget: QWidget) -> None:
+        self.task_menu.clear()
+        actions = widget.menu_actions() if isinstance(widget, HasMenuActions) else []
+        self.task_menu.addActions(actions)
+        self.task_menu.setEnabled(bool(actions))
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)
@@ -161,6 +176,10 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([undo, redo])
+
+        # Filled with the shown view's task actions, so their shortcuts work only there.
+        self.task_menu = menus.addMenu("&Task")
+        self.task_menu.setEnabled(False)
 
         view_menu = menus.addMenu("&View")
         view_menu.addActions(list(self._nav_actions.values()))

@@ -170,3 +170,21 @@ def test_a_second_launch_hands_over_to_the_running_app(
 
 def test_no_application_leaks_between_tests() -> None:
     assert QApplication.instance() is not None
+
+
+def test_the_task_menu_offers_the_shown_views_actions(
+    window: tuple[MainWindow, WindowController],
+) -> None:
+    main_window, _ = window
+
+    def offered() -> list[str]:
+        return [a.text().replace("&", "") for a in main_window.task_menu.actions()]
+
+    main_window.show_page("plan")
+    assert "Move to Date…" in offered()
+    assert main_window.task_menu.isEnabled()
+    main_window.show_page("today")
+    assert offered() == ["Tick Off or Reopen"]
+    main_window.show_page("progress")
+    assert offered() == []
+    assert not main_window.task_menu.isEnabled()

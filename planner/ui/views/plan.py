@@ -555,6 +555,10 @@ class PlanView(QWidget):
         self.table.selectRow(index.row())
         self.task_actions.menu(self).popup(self.table.viewport().mapToGlobal(position))
 
+    def menu_actions(self) -> list[QAction]:
+        """What the window's Task menu offers while this view is shown."""
+        return [self.move_action, self.pin_action, self.skip_action, self.add_action]
+
     def move_selected(self) -> None:
         task = self.selected_task()
         if task is None or task.id is None or not task.status.is_open:

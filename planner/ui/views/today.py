@@ -167,11 +167,11 @@ class TodayView(QWidget):
         header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
         for column in (Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        toggle = QAction("Tick off or reopen", table)
-        toggle.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        toggle.triggered.connect(self.toggle_current)
-        table.addAction(toggle)
+        self.toggle_action = QAction("&Tick Off or Reopen", table)
+        self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toggle_action.triggered.connect(self.toggle_current)
+        table.addAction(self.toggle_action)
         table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_task(self._task_at(current))
         )
@@ -223,6 +223,10 @@ class TodayView(QWidget):
         layout.addLayout(buttons)
         layout.addStretch()
         return box
+
+    def menu_actions(self) -> list[QAction]:
+        """What the window's Task menu offers while this view is shown."""
+        return [self.toggle_action]
 
     # Loading ---------------------------------------------------------------------------
 
