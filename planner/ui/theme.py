@@ -148,11 +148,17 @@ def palette_for(scheme: Qt.ColorScheme) -> QPalette:
     return dark_palette() if scheme == Qt.ColorScheme.Dark else light_palette()
 
 
-class FusionStyle(QProxyStyle):
-    """Fusion, with tick boxes outlined on a dark palette.
+_OUTLINED = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+)
 
-    Fusion outlines a tick box in a darker shade of the window colour, which on a dark
-    palette is the colour of the field behind it: unticked boxes in tables vanished.
+
+class FusionStyle(QProxyStyle):
+    """Fusion, with tick boxes and radio buttons outlined on a dark palette.
+
+    Fusion outlines them in a darker shade of the window colour, which on a dark palette
+    is the colour of the field behind them: unticked ones vanished.
     """
 
     def __init__(self) -> None:
@@ -166,7 +172,7 @@ class FusionStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element is not QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+        if element not in _OUTLINED:
             return
         palette = option.palette
         if palette.color(_Role.Window).lightness() >= 128:
@@ -182,7 +188,11 @@ class FusionStyle(QProxyStyle):
         painter.translate(0.5, 0.5)
         painter.setPen(edge)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        outline = option.rect.adjusted(0, 0, -1, -1)
+        if element is QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(outline)
+        else:
+            painter.drawRect(outline)
         painter.restore()
 
 

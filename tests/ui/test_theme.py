@@ -156,7 +156,13 @@ def test_error_text_stays_readable_in_either_theme() -> None:
     assert on_dark != on_light
 
 
-def test_tick_boxes_are_outlined_on_the_dark_palette() -> None:
+@pytest.mark.parametrize(
+    "element",
+    [QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton],
+)
+def test_tick_boxes_and_radio_buttons_are_outlined_on_the_dark_palette(
+    element: QStyle.PrimitiveElement,
+) -> None:
     apply_theme(Theme.DARK)
     palette = QApplication.palette()
     base = palette.color(Role.Base)
@@ -167,9 +173,7 @@ def test_tick_boxes_are_outlined_on_the_dark_palette() -> None:
     image = QImage(20, 20, QImage.Format.Format_RGB32)
     image.fill(base)
     painter = QPainter(image)
-    QApplication.style().drawPrimitive(
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox, option, painter
-    )
+    QApplication.style().drawPrimitive(element, option, painter)
     painter.end()
 
     edge = max(image.pixelColor(x, 9).lightness() for x in range(6))
