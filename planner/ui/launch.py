@@ -28,12 +28,6 @@ from planner.ui.ui_settings import UiSettings
 if TYPE_CHECKING:
     from planner.ui.controller import WindowController
 
-# Only what the style does not give: page headings stand out from the text below them.
-STYLE_SHEET = (
-    "QLabel#heading { font-size: 15pt; font-weight: 600; }"
-    "QLabel#subheading { font-size: 12pt; font-weight: 600; }"
-)
-
 
 def make_application() -> QApplication:
     existing = QApplication.instance()
@@ -42,8 +36,6 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("StudyPlanner")
     app.setDesktopFileName("study-planner")
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "study-planner.svg")))
     return app
 

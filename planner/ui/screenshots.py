@@ -74,6 +74,7 @@ def _wait(milliseconds: int) -> None:
 def take_screenshots(output: Path) -> list[Path]:
     from planner.ui.controller import WindowController
     from planner.ui.main_window import MainWindow
+    from planner.ui.theme import apply_theme
     from planner.ui.ui_settings import UiSettings
 
     app = make_application()
@@ -81,7 +82,9 @@ def take_screenshots(output: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         make_demo_data(data_dir)
-        window = MainWindow(UiSettings(data_dir), data_dir)
+        settings = UiSettings(data_dir)
+        apply_theme(settings.theme)
+        window = MainWindow(settings, data_dir)
         window.resize(1280, 800)
         controller = WindowController(window, data_dir, lambda: DEMO_TODAY)
         window.show()

@@ -150,6 +150,7 @@ def palette_for(scheme: Qt.ColorScheme) -> QPalette:
 
 _OUTLINED = (
     QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
     QStyle.PrimitiveElement.PE_IndicatorRadioButton,
 )
 

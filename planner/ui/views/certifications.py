@@ -22,6 +22,7 @@ from planner.domain.model import CertificationGoal
 from planner.services.goals import list_goals
 from planner.ui.backend import Backend
 from planner.ui.models.certification_table import CertificationTableModel, validity_text
+from planner.ui.widgets.headings import make_heading
 
 
 class CertificationsView(QWidget):
@@ -56,7 +57,7 @@ class CertificationsView(QWidget):
         splitter.setSizes([700, 450])
         layout = QVBoxLayout(self)
         heading = QLabel("Certifications")
-        heading.setObjectName("heading")
+        make_heading(heading)
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show)

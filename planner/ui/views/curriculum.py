@@ -41,6 +41,7 @@ from planner.ui.models.curriculum_tree import (
     CurriculumTreeModel,
     hours_text,
 )
+from planner.ui.widgets.headings import make_heading
 
 _TOPIC_LINK = "topic:"
 _ERROR_STYLE = (
@@ -88,7 +89,7 @@ class CurriculumView(QWidget):
         self.proxy.setFilterKeyColumn(Column.TOPIC)
 
         self.title_label = QLabel()
-        self.title_label.setObjectName("heading")
+        make_heading(self.title_label)
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -195,7 +196,7 @@ class CurriculumView(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.detail_title = QLabel()
-        self.detail_title.setObjectName("subheading")
+        make_heading(self.detail_title, section=True)
         self.detail_title.setTextFormat(Qt.TextFormat.RichText)
         self.detail_title.setWordWrap(True)
         self.detail_meta = QLabel()

@@ -37,6 +37,7 @@ from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import Column, TaskTableModel, status_text
 from planner.ui.views.plan_actions import TaskActions, action_button
 from planner.ui.views.plan_banner import PlanBanner, describe_plan
+from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.plan_calendar import PlanCalendar, calendar_legend, summarize_days
 
 _STATUS_CHOICES = (
@@ -125,7 +126,7 @@ class PlanView(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         title = QLabel("Your plan")
-        title.setObjectName("heading")
+        make_heading(title)
         self.agenda_button = QPushButton("Agenda")
         self.agenda_button.setAccessibleName("Agenda view")
         self.agenda_button.setToolTip("Tasks week by week")

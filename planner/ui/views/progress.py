@@ -61,6 +61,7 @@ from planner.ui.models.progress_models import (
     ShareTableModel,
     percent_text,
 )
+from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.heatmap import HeatMap
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -142,7 +143,7 @@ class ProgressView(QWidget):
         self._delegate = ProgressBarDelegate(self)
 
         title = QLabel("Progress")
-        title.setObjectName("heading")
+        make_heading(title)
         self.as_of_label = QLabel()
         header = QHBoxLayout()
         header.addWidget(title)

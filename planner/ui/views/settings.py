@@ -41,6 +41,7 @@ from planner.ui.formatting import describe_report, duration
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
 from planner.ui.theme import apply_theme, error_colour
 from planner.ui.ui_settings import Theme, UiSettings
+from planner.ui.widgets.headings import make_heading
 
 MIN_SESSION_MINUTES = 15
 MAX_SESSION_MINUTES = 240
@@ -113,7 +114,7 @@ class SettingsView(QWidget):
         self._filling = False
 
         heading = QLabel("Settings")
-        heading.setObjectName("heading")
+        make_heading(heading)
 
         left = QVBoxLayout()
         left.addWidget(self._build_study_time())

@@ -32,6 +32,7 @@ from planner.services.status import MissedWork, current_missed_work
 from planner.ui.backend import Backend
 from planner.ui.formatting import describe_report, duration
 from planner.ui.models.task_table import Column, TaskTableModel
+from planner.ui.widgets.headings import make_heading
 
 
 class SetDoneCommand(QUndoCommand):
@@ -65,7 +66,7 @@ class TodayView(QWidget):
         self.model.completion_requested.connect(self._request_done)
 
         self.date_label = QLabel()
-        self.date_label.setObjectName("heading")
+        make_heading(self.date_label)
         self.summary_label = QLabel()
         self.previous_button = QPushButton("◀")
         self.previous_button.setAccessibleName("Previous day")
@@ -181,7 +182,7 @@ class TodayView(QWidget):
         box = QGroupBox("Task")
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        self.detail_title.setObjectName("subheading")
+        make_heading(self.detail_title, section=True)
         self.detail_description = QLabel()
         self.detail_description.setWordWrap(True)
         self.detail_resources = QLabel()
