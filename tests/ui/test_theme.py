@@ -158,7 +158,11 @@ def test_error_text_stays_readable_in_either_theme() -> None:
 
 @pytest.mark.parametrize(
     "element",
-    [QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton],
+    [
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    ],
 )
 def test_tick_boxes_and_radio_buttons_are_outlined_on_the_dark_palette(
     element: QStyle.PrimitiveElement,
