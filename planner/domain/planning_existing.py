@@ -14,9 +14,10 @@ from planner.domain.planning_work import WorkKey, key_of
 @dataclass(frozen=True)
 class Existing:
     completed: Mapping[WorkKey, int]
-    """Minutes of done and skipped tasks: history, never changed."""
-    finished_counts: Mapping[WorkKey, int]
-    """How many history tasks each series has, so open parts are numbered after them."""
+    """Minutes of done and skipped tasks: history, changed only in its numbering."""
+    history: Mapping[WorkKey, tuple[StudyTask, ...]]
+    """Done and skipped tasks of each numbered series, by date then id: they are numbered
+    first in their series, before its open tasks."""
     done_from_today: tuple[StudyTask, ...]
     """Done tasks dated today or later: their time on that day is taken."""
     held: tuple[StudyTask, ...]
@@ -60,7 +61,7 @@ def sort_existing(tasks: Sequence[StudyTask], wanted: Collection[WorkKey], today
             floating.append(task)
     return Existing(
         completed=_minutes_by_key(history),
-        finished_counts=Counter(k for k in map(key_of, history) if k is not None),
+        history=_history_by_key(history),
         done_from_today=tuple(
             t for t in history if t.status is TaskStatus.DONE and t.scheduled_date >= today
         ),
@@ -69,6 +70,17 @@ def sort_existing(tasks: Sequence[StudyTask], wanted: Collection[WorkKey], today
         pool={key: tuple(sorted(series, key=by_date)) for key, series in pool.items()},
         unwanted_ids=tuple(sorted(unwanted)),
     )
+
+
+def _history_by_key(history: Iterable[StudyTask]) -> dict[WorkKey, tuple[StudyTask, ...]]:
+    """History tasks of numbered series (a topic's kind of work, or an exam's preparation),
+    by date then id."""
+    series: dict[WorkKey, list[StudyTask]] = {}
+    for task in history:
+        key = key_of(task)
+        if key is not None and (key.topic_id is not None or key.certification_id is not None):
+            series.setdefault(key, []).append(task)
+    return {key: tuple(sorted(tasks, key=by_date)) for key, tasks in series.items()}
 
 
 def _minutes_by_key(tasks: Iterable[StudyTask]) -> Counter[WorkKey]:

@@ -3,6 +3,13 @@
 The store lists a day's tasks by id and gives new tasks higher ids than old ones, so on each
 day the reused ids must rise in plan order and come before the new tasks; a reused id that
 would break that order is given up and its chunk stored as a new task.
+
+Every series (one kind of work on one topic, or one exam's preparation) is numbered as a
+whole on each plan, so that its tasks always read "(1/n)" to "(n/n)" with ``n`` the number of
+tasks it has: its history first (done and skipped tasks, by date, then id), then its open
+tasks (by date, then in the store's order: by id, new tasks after stored ones in the order
+they are added). A series of one task has no number in its title. History tasks change only
+in ``part``, ``parts`` and the number at the end of their title.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ class _Draft:
     key: WorkKey
     scheduled_date: date
     order: tuple[int, int]
-    """Tasks that stay come first on a day, then chunks in plan order."""
+    """The store's order on a day: stored tasks by id, then new chunks in plan order."""
     minutes: int
     stored: StudyTask | None
 
@@ -49,8 +56,8 @@ def assemble(
     reused, dropped_ids = _reuse_ids(chunks, existing.pool)
     dropped_ids += _keep_day_order(chunks, reused)
     drafts = [
-        _Draft(c.key, capacity.date_of(c.day), (1, index), c.minutes, reused[index])
-        for index, c in enumerate(chunks)
+        _Draft(c.key, capacity.date_of(c.day), _chunk_order(index, task), c.minutes, task)
+        for index, (c, task) in enumerate(zip(chunks, reused, strict=True))
     ]
     custom: list[StudyTask] = []
     for task in (*existing.held, *existing.floating):
@@ -62,15 +69,20 @@ def assemble(
             drafts.append(
                 _Draft(key, moved.scheduled_date, (0, stored_id(task)), task.minutes, moved)
             )
-    numbered = list(_numbered(drafts, existing.finished_counts, parts))
+    numbered, history = _numbered(drafts, existing.history, parts)
     stored = {stored_id(t): t for t in (*existing.held, *existing.floating, *filter(None, reused))}
     changed = [t for t in (*custom, *(t for _, t in numbered)) if t.id is not None]
+    updated = [t for t in changed if t != stored[stored_id(t)]]
     return Assembly(
         added=tuple(t for _, t in sorted(numbered, key=lambda item: item[0]) if t.id is None),
-        updated=tuple(sorted((t for t in changed if t != stored[stored_id(t)]), key=by_date)),
+        updated=tuple(sorted((*updated, *history), key=by_date)),
         removed_ids=tuple(sorted((*existing.unwanted_ids, *dropped_ids))),
         open_tasks=(*custom, *(t for _, t in numbered)),
     )
+
+
+def _chunk_order(index: int, reused: StudyTask | None) -> tuple[int, int]:
+    return (1, index) if reused is None else (0, stored_id(reused))
 
 
 def _reuse_ids(
@@ -106,24 +118,51 @@ def _keep_day_order(chunks: Sequence[Chunk], reused: list[StudyTask | None]) -> 
 
 
 def _numbered(
-    drafts: Sequence[_Draft], finished_counts: Mapping[WorkKey, int], parts: Mapping[WorkKey, Part]
-) -> Iterator[tuple[tuple[date, int, int], StudyTask]]:
-    """Each draft as a task numbered within its series after the finished ones, with the key
-    that puts new tasks in plan order."""
+    drafts: Sequence[_Draft],
+    history: Mapping[WorkKey, Sequence[StudyTask]],
+    parts: Mapping[WorkKey, Part],
+) -> tuple[list[tuple[tuple[date, int, int], StudyTask]], list[StudyTask]]:
+    """Each draft as a task numbered within its series after the series' history, with the
+    key that puts new tasks in plan order; and the history tasks whose number changed."""
     series: dict[WorkKey, list[_Draft]] = {}
     for draft in drafts:
         series.setdefault(draft.key, []).append(draft)
+    numbered: list[tuple[tuple[date, int, int], StudyTask]] = []
     for key, members in series.items():
         members.sort(key=lambda d: (d.scheduled_date, d.order))
-        done = finished_counts.get(key, 0)
-        total = done + len(members)
-        for number, draft in enumerate(members, start=done + 1):
+        finished = history.get(key, ())
+        total = len(finished) + len(members)
+        for number, draft in enumerate(members, start=len(finished) + 1):
             task = _task(draft, parts[key], number, total)
-            yield (draft.scheduled_date, *draft.order), task
+            numbered.append(((draft.scheduled_date, *draft.order), task))
+    renumbered: list[StudyTask] = []
+    for key, finished in history.items():
+        total = len(finished) + len(series.get(key, ()))
+        for number, task in enumerate(finished, start=1):
+            new = _renumbered(task, number, total)
+            if new is not task:
+                renumbered.append(new)
+    return numbered, renumbered
+
+
+def _title(series_title: str, number: int, total: int) -> str:
+    return f"{series_title} ({number}/{total})" if total > 1 else series_title
+
+
+def _renumbered(task: StudyTask, number: int, total: int) -> StudyTask:
+    """``task`` numbered ``number`` of ``total``: the number at the end of its title replaced,
+    nothing else changed; ``task`` itself if its number stays."""
+    suffix = f" ({task.part}/{task.parts})"
+    has_suffix = task.parts > 1 and task.title.endswith(suffix)
+    series_title = task.title[: -len(suffix)] if has_suffix else task.title
+    title = _title(series_title, number, total)
+    if (task.part, task.parts, task.title) == (number, total, title):
+        return task
+    return replace(task, title=title, part=number, parts=total)
 
 
 def _task(draft: _Draft, part: Part, number: int, total: int) -> StudyTask:
-    title = f"{part.title} ({number}/{total})" if total > 1 else part.title
+    title = _title(part.title, number, total)
     if draft.stored is not None:
         return replace(
             draft.stored,

@@ -95,7 +95,8 @@ class PlanChanges:
     added: tuple[StudyTask, ...]
     """New tasks (id None), in the order they should be stored."""
     updated: tuple[StudyTask, ...]
-    """Existing tasks whose fields changed."""
+    """Existing tasks whose fields changed. Done and skipped tasks appear only when their
+    series was numbered again, and then differ only in ``title``, ``part`` and ``parts``."""
     removed_ids: tuple[int, ...]
     """Open tasks no longer wanted."""
     report: PlanReport

@@ -140,7 +140,8 @@ def test_a_topic_marked_known_leaves_the_plan_but_its_history_stays() -> None:
     python_open = {t.id for t in tasks if t.topic_id == "python" and t.status.is_open}
     assert set(changes.removed_ids) == python_open
     after = save(tasks, changes)
-    assert done in after
+    # The learning series now has only the done task: it is numbered alone.
+    assert replace(done, title="Python — learn", parts=1) in after
     assert {t.topic_id for t in after if t.status.is_open} == {
         "statistics",
         "experiments",
@@ -272,6 +273,42 @@ def test_history_stays_and_counts_as_done_work() -> None:
     assert sum(t.minutes for t in after) == sum(t.minutes for t in tasks)
     moved = next(t for t in after if t.id == started.id)
     assert moved.scheduled_date == day(5)  # overdue work in progress comes first
+
+
+def test_a_series_stays_numbered_as_a_whole_when_its_work_is_chunked_again() -> None:
+    """The learner ticks the first session off, pins the fifth and then has less time a day:
+    the rest of the work takes more sessions, and the done and pinned ones are numbered with
+    them."""
+    curriculum = make_curriculum([make_topic("python", hours=30)])
+    tasks = save((), plan(curriculum))
+    learn = [t for t in tasks if t.kind is TaskKind.LEARN]
+    assert [t.title for t in learn[:3]] == [f"Python — learn ({i}/18)" for i in (1, 2, 3)]
+    done = replace(learn[0], status=TaskStatus.DONE, time_spent_minutes=55, notes="ok")
+    pinned = replace(learn[4], pinned=True)
+    tasks = tuple({done.id: done, pinned.id: pinned}.get(t.id, t) for t in tasks)
+    less_time = make_profile(minutes=(45,) * 7)
+
+    changes = plan(curriculum, less_time, today=day(1), tasks=tasks)
+    after = save(tasks, changes)
+
+    learn_after = [t for t in after if t.kind is TaskKind.LEARN]
+    assert len(learn_after) == 24  # 60 done, 60 pinned, 960 in sessions of 45 minutes
+    assert [t.title for t in learn_after] == [f"Python — learn ({i}/24)" for i in range(1, 25)]
+    assert [(t.part, t.parts) for t in learn_after] == [(i, 24) for i in range(1, 25)]
+    # The done task changes only in its number.
+    assert replace(done, title="Python — learn (1/24)", parts=24) in changes.updated
+    assert learn_after[0] == replace(done, title="Python — learn (1/24)", parts=24)
+    # The pinned task keeps its day and size; its number follows the sessions before it.
+    kept = next(t for t in after if t.id == pinned.id)
+    assert (kept.scheduled_date, kept.minutes, kept.pinned) == (day(4), 60, True)
+    assert kept.title == "Python — learn (5/24)"
+    # The practice series was not started: it is only chunked again, numbered by itself.
+    practice = [t for t in after if t.kind is TaskKind.PRACTICE]
+    assert [t.part for t in practice] == list(range(1, len(practice) + 1))
+    assert {t.parts for t in practice} == {len(practice)}
+    # Saved, the plan is up to date.
+    again = plan(curriculum, less_time, today=day(1), tasks=after)
+    assert (again.added, again.updated, again.removed_ids) == ((), (), ())
 
 
 def test_pinned_tasks_stay_and_take_their_day() -> None:

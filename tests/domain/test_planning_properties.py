@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -33,6 +35,7 @@ from tests.domain.conftest import (
 )
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
+_WEEKS = st.lists(st.sampled_from([0, 0, 10, 25, 45, 60, 90, 150, 300]), min_size=7, max_size=7)
 
 
 @st.composite
@@ -73,9 +76,7 @@ def plan_inputs(draw: st.DrawFn) -> PlanInput:
     profile = make_profile(
         level=draw(st.sampled_from(Level)),
         specializations=draw(st.lists(st.sampled_from(SPECIALIZATIONS), unique=True)),
-        minutes=draw(
-            st.lists(st.sampled_from([0, 0, 10, 25, 45, 60, 90, 150, 300]), min_size=7, max_size=7)
-        ),
+        minutes=draw(_WEEKS),
         max_session=draw(st.integers(5, 150)),
         include_interview_prep=draw(st.booleans()),
         known=draw(st.lists(st.sampled_from(topic_ids), max_size=2)),
@@ -131,14 +132,30 @@ def replans(draw: st.DrawFn) -> Replan:
     known = first.profile.known_topic_ids | set(
         draw(st.lists(st.sampled_from([t.id for t in first.curriculum.topics]), max_size=1))
     )
+    profile = replace(first.profile, known_topic_ids=frozenset(known))
+    if draw(st.booleans()):
+        profile = draw(changed_time(profile))
     second = replace(
         first,
         today=first.today + timedelta(days=days_later),
         tasks=tuple(tasks),
-        profile=replace(first.profile, known_topic_ids=frozenset(known)),
+        profile=profile,
         policy=draw(st.sampled_from(MissedPolicy)),
     )
     return Replan(first, changes, second)
+
+
+@st.composite
+def changed_time(draw: st.DrawFn, profile: Profile) -> Profile:
+    """``profile`` with other study days and session lengths: open work is chunked again."""
+    return make_profile(
+        level=profile.level,
+        specializations=profile.specializations,
+        minutes=draw(_WEEKS),
+        max_session=draw(st.integers(5, 150)),
+        include_interview_prep=profile.include_interview_prep,
+        known=profile.known_topic_ids,
+    )
 
 
 def _act(task: StudyTask, action: str, offset: int) -> StudyTask:
@@ -162,6 +179,9 @@ def check_plan(plan_input: PlanInput, changes: PlanChanges) -> None:
     _check_pinned_stay(plan_input, changes, after)
     _check_session_lengths(plan_input.profile, changes)
     _check_selected_work_placed_or_reported(plan_input, changes, after)
+    _check_history_only_renumbered(plan_input, changes, after)
+    _check_updates_change_something(plan_input, changes)
+    check_series_numbered(after)
     assert build_plan(plan_input) == changes, "the same input gives the same plan"
 
 
@@ -255,6 +275,62 @@ def _check_selected_work_placed_or_reported(
             assert minutes[topic.id] == round(topic.hours * 60), topic.id
 
 
+def _check_history_only_renumbered(
+    plan_input: PlanInput, changes: PlanChanges, after: tuple[StudyTask, ...]
+) -> None:
+    """Done and skipped tasks are never removed, and change only in their number: ``part``,
+    ``parts`` and the "(part/parts)" at the end of their title."""
+    now = {t.id: t for t in after}
+    for task in plan_input.tasks:
+        if not task.status.is_open:
+            assert task.id not in changes.removed_ids
+            new = now[task.id]
+            assert replace(new, title=task.title, part=task.part, parts=task.parts) == task
+            assert series_title(new) == series_title(task)
+
+
+def _check_updates_change_something(plan_input: PlanInput, changes: PlanChanges) -> None:
+    before = {t.id: t for t in plan_input.tasks}
+    assert all(task != before[task.id] for task in changes.updated)
+    assert len({task.id for task in changes.updated}) == len(changes.updated)
+
+
+_NUMBER = re.compile(r" \(\d+/\d+\)$")
+
+
+def series_title(task: StudyTask) -> str:
+    """The title without its number."""
+    suffix = f" ({task.part}/{task.parts})"
+    return task.title.removesuffix(suffix) if task.parts > 1 else task.title
+
+
+def check_series_numbered(tasks: Sequence[StudyTask]) -> None:
+    """Each series' tasks, in the store's order ``tasks`` come in, history first (by date,
+    then id), are numbered 1 to n of n, and their titles end in that number (none if n = 1)."""
+    series: dict[tuple[str, str, TaskKind], list[StudyTask]] = {}
+    for task in tasks:
+        if task.kind is TaskKind.CUSTOM:
+            continue
+        owner = task.certification_id if task.kind is TaskKind.CERT_PREP else task.topic_id
+        if owner is not None:
+            kind = "exam" if task.kind is TaskKind.CERT_PREP else "topic"
+            series.setdefault((kind, owner, task.kind), []).append(task)
+    for key, members in series.items():
+        history = sorted(
+            (t for t in members if not t.status.is_open), key=lambda t: (t.scheduled_date, t.id)
+        )
+        ordered = [*history, *(t for t in members if t.status.is_open)]
+        total = len(ordered)
+        assert [(t.part, t.parts) for t in ordered] == [(n, total) for n in range(1, total + 1)], (
+            key
+        )
+        for task in ordered:
+            if total > 1:
+                assert task.title.endswith(f" ({task.part}/{total})"), (key, task.title)
+            else:
+                assert not _NUMBER.search(task.title), (key, task.title)
+
+
 # --- the properties --------------------------------------------------------------------------
 
 
@@ -319,3 +395,60 @@ def _fully_placed(plan_input: PlanInput, changes: PlanChanges) -> set[tuple[str 
     series = {(topic_id, kind) for topic_id in placed for kind in TaskKind}
     exams = {d.certification_id for d in report.deadlines if d.feasible}
     return series | {(c, TaskKind.CERT_PREP) for c in exams}
+
+
+_STEP_ACTIONS = (*_ACTIONS, "reopened")
+
+
+@st.composite
+def learner_step(draw: st.DrawFn, plan_input: PlanInput) -> PlanInput:
+    """Some days later: the learner followed the plan or not, ticked, skipped, started,
+    pinned, moved or reopened some tasks, and maybe changed their study time or the policy."""
+    today = plan_input.today + timedelta(days=draw(st.integers(0, 20)))
+    tasks = list(plan_input.tasks)
+    if tasks and draw(st.booleans()):
+        status = draw(st.sampled_from([TaskStatus.DONE, TaskStatus.SKIPPED]))
+        tasks = [
+            replace(t, status=status) if t.status.is_open and t.scheduled_date < today else t
+            for t in tasks
+        ]
+    if tasks:
+        edits = st.tuples(
+            st.integers(0, len(tasks) - 1), st.sampled_from(_STEP_ACTIONS), st.integers(-5, 40)
+        )
+        for index, action, offset in draw(st.lists(edits, max_size=8)):
+            task = tasks[index]
+            if action == "reopened":
+                tasks[index] = replace(task, status=TaskStatus.PENDING, pinned=False)
+            else:
+                tasks[index] = _act(task, action, offset)
+    profile = draw(changed_time(plan_input.profile)) if draw(st.booleans()) else plan_input.profile
+    return replace(
+        plan_input,
+        today=today,
+        tasks=tuple(tasks),
+        profile=profile,
+        policy=draw(st.sampled_from(MissedPolicy)),
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(plan_inputs(), st.data())
+def test_every_series_stays_numbered_through_any_history(
+    plan_input: PlanInput, data: st.DataObject
+) -> None:
+    """After any sequence of plan, save, days passing with the learner's changes, and
+    re-plan, each series is numbered 1 to n of n with history first, and done and skipped
+    tasks change only in their number."""
+    changes = build_plan(plan_input)
+    current = replace(plan_input, tasks=save((), changes))
+    check_series_numbered(current.tasks)
+    for _ in range(data.draw(st.integers(1, 4), label="re-plans")):
+        current = data.draw(learner_step(current), label="step")
+        changes = build_plan(current)
+        after = save(current.tasks, changes)
+        _check_history_only_renumbered(current, changes, after)
+        _check_updates_change_something(current, changes)
+        _check_pinned_stay(current, changes, after)
+        check_series_numbered(after)
+        current = replace(current, tasks=after)
