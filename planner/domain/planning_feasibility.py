@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from planner.domain.model import StudyTask
-from planner.domain.planning_calendar import MINUTES_PER_DAY, Capacity
+from planner.domain.planning_calendar import Capacity
 from planner.domain.planning_order import plan_order
 from planner.domain.planning_schedule import NEVER, Schedule, SessionRules, schedule
 from planner.domain.planning_types import Deadline, DeadlineReport
@@ -73,6 +73,10 @@ class _Scope:
     @cached_property
     def keys(self) -> frozenset[WorkKey]:
         return frozenset(self.series)
+
+
+MAX_STUDY_MINUTES_PER_DAY = 8 * 60
+"""More study than this in a day is not offered as a way to make an exam fit."""
 
 
 def deadline_report(
@@ -147,11 +151,13 @@ def _earliest_exam_date(scope: _Scope, buffer_days: int, outcome: Outcome) -> da
 
 def _extra_minutes(scope: _Scope, late: int, outcome: Outcome) -> int:
     """The fewest extra minutes per study day up to the due date that let the plan place this
-    preparation in time; 0 when no amount would (the due date has passed, or a pinned task
-    of it lies after the due date)."""
+    preparation in time; 0 when no realistic amount would (the due date has passed, a pinned
+    task of it lies after the due date, or it would take a study day past
+    :data:`MAX_STUDY_MINUTES_PER_DAY`)."""
     held_late = any(day > scope.until and key in scope.keys for day, key, _ in outcome.held_load)
     if scope.until < 0 or held_late:
         return 0
+    ceiling = MAX_STUDY_MINUTES_PER_DAY - max(outcome.capacity.availability.minutes)
     study_days = outcome.capacity.study_days(scope.until) or scope.until + 1
     prefix = _prefix(scope, outcome)
 
@@ -161,11 +167,13 @@ def _extra_minutes(scope: _Scope, late: int, outcome: Outcome) -> int:
     # Each extra minute gives at most one minute of room per study day, so fewer than this
     # cannot fit the late minutes.
     low = math.ceil(late / study_days)
+    if low > ceiling:
+        return 0
     high = low
     while not fits(high):
-        if high >= MINUTES_PER_DAY:
+        if high >= ceiling:
             return 0
-        low, high = high + 1, min(MINUTES_PER_DAY, high * 2)
+        low, high = high + 1, min(ceiling, high * 2)
     while low < high:
         middle = (low + high) // 2
         if fits(middle):

@@ -391,6 +391,15 @@ def test_the_suggested_fixes_do_fit() -> None:
     assert not plan(EXAM, deadlines=(too_early,)).report.feasible
 
 
+def test_more_than_a_full_study_day_is_not_offered_as_a_fix() -> None:
+    # 720 minutes needed by the due date, day 0, which has an hour: twelve hours that day.
+    deadline = Deadline("cert", day(3), ("exam-topic",))
+    report = plan(EXAM, deadlines=(deadline,)).report.deadlines[0]
+    assert not report.feasible
+    assert report.extra_minutes_per_study_day == 0
+    assert report.earliest_feasible_exam_date == day(14)
+
+
 def test_a_roomy_deadline_is_feasible() -> None:
     deadline = Deadline("cert", day(30), ("exam-topic",))
     report = plan(EXAM, deadlines=(deadline,)).report
