@@ -151,7 +151,12 @@ def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Ch
 def assess_plan(context: AppContext) -> PlanReport:
     """The feasibility of the stored plan as it stands, storing nothing."""
     with context.database.unit_of_work() as session:
-        return _plan_stored(context, session, MissedPolicy.SHIFT).report
+        return assess_plan_in(context, session)
+
+
+def assess_plan_in(context: AppContext, session: Session) -> PlanReport:
+    """:func:`assess_plan` within the caller's unit of work."""
+    return _plan_stored(context, session, MissedPolicy.SHIFT).report
 
 
 def update_profile(context: AppContext, profile: Profile) -> Changes:

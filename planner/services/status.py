@@ -19,8 +19,7 @@ from planner.domain.progress import (
 )
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError
-from planner.services.plans import assess_plan, load_profile
-from planner.services.tasks import all_tasks
+from planner.services.plans import assess_plan_in
 from planner.store import repositories as repo
 
 
@@ -48,11 +47,14 @@ def missed_work(tasks: list[StudyTask], today: date) -> MissedWork:
 
 
 def status_report(context: AppContext) -> StatusReport:
-    profile = load_profile(context)
-    if profile is None:
-        raise NoProfileError()
+    """Progress and feasibility, read in one unit of work so the figures agree."""
+    with context.database.unit_of_work() as session:
+        profile = repo.load_profile(session=session)
+        if profile is None:
+            raise NoProfileError()
+        tasks = repo.list_tasks(session=session)
+        plan = assess_plan_in(context, session)
     today = context.today(profile.timezone)
-    tasks = all_tasks(context)
     return StatusReport(
         today=today,
         overall=overall_share(tasks),
@@ -60,17 +62,17 @@ def status_report(context: AppContext) -> StatusReport:
         levels=shares_by_level(tasks, context.curriculum),
         streaks=streaks(study_minutes_by_day(tasks, ZoneInfo(profile.timezone)), today=today),
         missed=missed_work(tasks, today),
-        plan=assess_plan(context),
+        plan=plan,
     )
 
 
 def current_missed_work(context: AppContext) -> MissedWork:
     """Open tasks on days before the learner's today (nothing when there is no plan)."""
-    profile = load_profile(context)
-    if profile is None:
-        return MissedWork(tasks=0, minutes=0)
-    today = context.today(profile.timezone)
     with context.database.unit_of_work() as session:
+        profile = repo.load_profile(session=session)
+        if profile is None:
+            return MissedWork(tasks=0, minutes=0)
+        today = context.today(profile.timezone)
         open_tasks = repo.list_tasks(
             end=today - timedelta(days=1),
             statuses=[TaskStatus.PENDING, TaskStatus.IN_PROGRESS],
