@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -9,9 +9,25 @@ import pytest
 from planner.domain.curriculum import Curriculum
 from planner.domain.curriculum_file import load_curriculum
 from planner.paths import default_curriculum_path
+from planner.services.bootstrap import open_context
+from planner.services.context import AppContext
 from planner.store.database import Database, open_database
 
 FIXED_NOW = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
+
+
+class FakeClock:
+    """A clock tests can move forward: starts at FIXED_NOW."""
+
+    def __init__(self) -> None:
+        self.now = FIXED_NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set_day(self, day: date) -> None:
+        """Six in the evening, UTC, on ``day``."""
+        self.now = datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +52,19 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def empty_context(data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
+    """An app context over a fresh database, with no profile yet (a first run)."""
+    context = open_context(data_dir, clock)
+    yield context
+    context.database.close()
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -24,26 +22,14 @@ from planner.domain.progress_calendar import (
     monday_of,
     recent_weeks_start,
 )
-from planner.services.bootstrap import open_context
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError
 from planner.services.plans import create_plan
 from planner.services.progress import progress_snapshot
 from planner.services.tasks import all_tasks, complete_task, log_time, set_status
-from tests.conftest import FIXED_NOW
+from tests.conftest import FakeClock
 
 START = date(2026, 11, 23)  # a Monday; FIXED_NOW is Saturday 28 November
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = FIXED_NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set_day(self, day: date) -> None:
-        self.now = datetime(day.year, day.month, day.day, 18, 0, tzinfo=UTC)
 
 
 def _profile(timezone: str = "UTC") -> Profile:
@@ -54,18 +40,6 @@ def _profile(timezone: str = "UTC") -> Profile:
         start_date=START,
         timezone=timezone,
     )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def empty_context(data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
-    context = open_context(data_dir, clock)
-    yield context
-    context.database.close()
 
 
 @pytest.fixture

@@ -5,30 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from planner.domain.curriculum import Level
 from planner.domain.model import CertificationGoal, Profile, WeeklyAvailability
-from planner.services.bootstrap import open_context
 from planner.services.context import AppContext
 from planner.services.plans import create_plan
 from planner.ui.backend import Backend
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, FakeClock
 
 START = date(2026, 11, 23)  # a Monday, five days before FIXED_NOW
-
-
-class FakeClock:
-    """A clock tests can move forward."""
-
-    def __init__(self) -> None:
-        self.now = FIXED_NOW
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.now
 
 
 def learner_profile(**changes: object) -> Profile:
@@ -41,19 +29,6 @@ def learner_profile(**changes: object) -> Profile:
     }
     values.update(changes)
     return Profile(**values)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def empty_context(data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
-    """An app context with no profile yet (first run)."""
-    context = open_context(data_dir, clock)
-    yield context
-    context.database.close()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from planner.ui.controller import WindowController
 from planner.ui.main_window import PAGES, MainWindow
 from planner.ui.single_instance import ask_running_instance_to_activate, server_name
 from planner.ui.ui_settings import UiSettings
-from tests.ui.conftest import FakeClock
+from tests.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -27,7 +27,7 @@ from planner.ui.models.progress_models import (
 from planner.ui.views.progress import ProgressView
 from planner.ui.widgets import heatmap as heatmap_module
 from planner.ui.widgets.heatmap import HeatMap, level_for
-from tests.ui.conftest import FakeClock
+from tests.conftest import FakeClock
 
 SATURDAY = date(2026, 11, 28)  # the fixed clock's day; the plan starts on it
 TUESDAY = SATURDAY + timedelta(days=3)
