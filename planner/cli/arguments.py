@@ -7,8 +7,10 @@ from datetime import date
 from typing import NoReturn
 
 from planner import __version__
+from planner.domain.curriculum import Level
+from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, WEEKDAYS
 
-LEVELS = ("junior", "mid", "senior")
+LEVELS = tuple(level.value for level in Level)
 SPECIALIZATIONS = (
     "computer-vision",
     "nlp",
@@ -17,7 +19,7 @@ SPECIALIZATIONS = (
     "recommendation-systems",
     "anomaly-detection",
 )
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -102,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--max-session",
         type=minutes,
-        default=90,
+        default=DEFAULT_MAX_SESSION_MINUTES,
         metavar="MIN",
-        help="longest single study session (default 90)",
+        help=f"longest single study session (default {DEFAULT_MAX_SESSION_MINUTES})",
     )
     init.add_argument("--timezone", help="IANA time zone (default: this computer's)")
     init.add_argument(

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
-from planner.domain.clock import system_clock
+from planner.domain.clock import local_date, system_clock
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.curriculum_file import CurriculumError
 from planner.domain.model import (
@@ -24,6 +24,7 @@ from planner.domain.model import (
     WeeklyAvailability,
 )
 from planner.domain.planning import DeadlineReport, PlanReport
+from planner.domain.progress import Share
 from planner.paths import data_dir
 from planner.services import plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
@@ -33,7 +34,6 @@ from planner.services.status import StatusReport, status_report
 from planner.store.engine import database_path
 from planner.store.migrate import StoreError
 
-_LEVELS = {"junior": Level.JUNIOR, "mid": Level.MID, "senior": Level.SENIOR}
 _CHECKBOX = {
     TaskStatus.PENDING: "[ ]",
     TaskStatus.IN_PROGRESS: "[~]",
@@ -55,9 +55,8 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         if arguments.command == "init":
             # Everything is checked before the database is created or touched.
             profile, goals = _init_request(arguments)
-            today = system_clock().astimezone(ZoneInfo(profile.timezone)).date()
-            plans.check_profile(curriculum, profile)
-            plans.check_goals(curriculum, goals, first_day=max(today, profile.start_date))
+            today = local_date(system_clock(), profile.timezone)
+            plans.check_new_plan(curriculum, profile, goals, today=today)
         elif not database_path(directory).exists():
             raise NoProfileError()
         context = open_context(directory, system_clock, curriculum)
@@ -84,7 +83,7 @@ def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[Certific
         except (ZoneInfoNotFoundError, ValueError):
             raise UsageError(f"unknown time zone {arguments.timezone!r}") from None
     profile = Profile(
-        level=_LEVELS[arguments.level],
+        level=Level(arguments.level),
         specializations=tuple(dict.fromkeys(arguments.specialization)),
         availability=WeeklyAvailability.spread(arguments.hours_per_week, arguments.study_days),
         start_date=arguments.start,
@@ -235,7 +234,7 @@ def _task_json(task: StudyTask) -> dict[str, Any]:
 
 
 def _status_json(report: StatusReport) -> dict[str, Any]:
-    def share(s: Any) -> dict[str, Any]:
+    def share(s: Share) -> dict[str, Any]:
         return {
             "id": s.key,
             "title": s.title,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 Clock = Callable[[], datetime]
 
@@ -11,3 +12,8 @@ Clock = Callable[[], datetime]
 def system_clock() -> datetime:
     """The real time, aware and in UTC. Only the composition root passes this in."""
     return datetime.now(UTC)
+
+
+def local_date(now: datetime, timezone: str) -> date:
+    """The calendar date at ``now`` in ``timezone`` (an IANA name)."""
+    return now.astimezone(ZoneInfo(timezone)).date()

@@ -6,14 +6,17 @@ services compute new values instead of mutating old ones.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import cast
 
 from planner.domain.curriculum import Level
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_MAX_SESSION_MINUTES = 90
+_Week = tuple[int, int, int, int, int, int, int]
 
 
 class TaskKind(StrEnum):
@@ -37,6 +40,9 @@ class TaskStatus(StrEnum):
         return self in (TaskStatus.PENDING, TaskStatus.IN_PROGRESS)
 
 
+OPEN_STATUSES = tuple(status for status in TaskStatus if status.is_open)
+
+
 class GoalStatus(StrEnum):
     PLANNED = "planned"
     BOOKED = "booked"
@@ -48,7 +54,7 @@ class GoalStatus(StrEnum):
 class WeeklyAvailability:
     """Minutes available for study on each weekday, Monday first."""
 
-    minutes: tuple[int, int, int, int, int, int, int]
+    minutes: _Week
 
     def __post_init__(self) -> None:
         if len(self.minutes) != 7:
@@ -72,9 +78,13 @@ class WeeklyAvailability:
         minutes = [0] * 7
         for index, day in enumerate(sorted(set(study_days))):
             minutes[day] = share + (1 if index < remainder else 0)
-        return cls(
-            (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
-        )
+        return cls.of(minutes)
+
+    @classmethod
+    def of(cls, minutes: Sequence[int]) -> WeeklyAvailability:
+        """From minutes in any sequence (a stored list, say), Monday first; the length is
+        checked on construction."""
+        return cls(cast(_Week, tuple(minutes)))
 
     def on(self, day: date) -> int:
         return self.minutes[day.weekday()]

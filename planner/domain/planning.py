@@ -24,7 +24,7 @@ from planner.domain.model import Profile, StudyTask
 from planner.domain.planning_calendar import Capacity
 from planner.domain.planning_existing import Existing, by_date, sort_existing, stored_id
 from planner.domain.planning_feasibility import Outcome, deadline_report
-from planner.domain.planning_order import Priority, date_rank, plan_order
+from planner.domain.planning_order import Priority, date_rank
 from planner.domain.planning_schedule import (
     NEVER,
     SHORTEST_SESSION,
@@ -42,7 +42,7 @@ from planner.domain.planning_types import (
     PlanInput,
     PlanReport,
 )
-from planner.domain.planning_work import Part, Work, WorkKey, key_of, plan_work
+from planner.domain.planning_work import Part, Work, WorkKey, in_plan_order, key_of, plan_work
 
 __all__ = [
     "Deadline",
@@ -64,7 +64,7 @@ def select_topics(
 ) -> tuple[Topic, ...]:
     """The topics a plan for ``profile`` covers, in the order a new plan studies them."""
     works = plan_work(curriculum, select(curriculum, profile, deadlines), deadlines)
-    ordered = _ordered(works, {w.id: w.base_priority for w in works})
+    ordered = in_plan_order(works, {w.id: w.base_priority for w in works})
     return tuple(curriculum.topic(w.topic_id) for w in ordered if w.topic_id is not None)
 
 
@@ -80,7 +80,7 @@ def build_plan(plan_input: PlanInput) -> PlanChanges:
     capacity, floating_days, held_load = _capacity(p, existing, rules)
     held_until = _held_until(works, held_load, existing, floating_days)
     to_place = _to_place(parts.values(), existing)
-    order = _ordered(works, _priorities(works, existing, p.policy))
+    order = in_plan_order(works, _priorities(works, existing, p.policy))
     packed = schedule(order, to_place, held_until, capacity.calendar(), rules)
     assembly = assemble(packed.chunks, existing, floating_days, parts, capacity)
     outcome = Outcome(
@@ -195,11 +195,6 @@ def _priorities(
         return date_rank(date.min if work.exam_date else None), 0
 
     return {w.id: (*anchor(w), *w.base_priority) for w in works}
-
-
-def _ordered(works: Sequence[Work], priorities: Mapping[str, Priority]) -> list[Work]:
-    by_id = {w.id: w for w in works}
-    return [by_id[i] for i in plan_order({w.id: w.prerequisites for w in works}, priorities)]
 
 
 def _report(p: PlanInput, selection: Selection, outcome: Outcome) -> PlanReport:

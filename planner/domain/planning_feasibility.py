@@ -15,10 +15,9 @@ from functools import cached_property
 
 from planner.domain.model import StudyTask
 from planner.domain.planning_calendar import Capacity
-from planner.domain.planning_order import plan_order
 from planner.domain.planning_schedule import NEVER, Schedule, SessionRules, schedule
 from planner.domain.planning_types import Deadline, DeadlineReport
-from planner.domain.planning_work import Work, WorkKey, exam_work_id, key_of
+from planner.domain.planning_work import Work, WorkKey, exam_work_id, in_plan_order, key_of
 
 
 @dataclass(frozen=True)
@@ -139,11 +138,8 @@ def _available_minutes(scope: _Scope, outcome: Outcome) -> int:
 
 def _earliest_exam_date(scope: _Scope, buffer_days: int, outcome: Outcome) -> date | None:
     """The exam date this preparation could be ready for if it came before all other work."""
-    by_id = {w.id: w for w in scope.works}
-    order = plan_order(
-        {w.id: w.prerequisites for w in scope.works}, {w.id: w.base_priority for w in scope.works}
-    )
-    finish = outcome.simulate([by_id[i] for i in order]).finish[scope.exam_id]
+    order = in_plan_order(scope.works, {w.id: w.base_priority for w in scope.works})
+    finish = outcome.simulate(order).finish[scope.exam_id]
     if finish >= NEVER:
         return None
     return outcome.capacity.date_of(finish) + timedelta(days=buffer_days)

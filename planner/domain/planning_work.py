@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from planner.domain.curriculum import Activity, Curriculum, Level, Topic
 from planner.domain.model import StudyTask, TaskKind
-from planner.domain.planning_order import Priority, date_rank
+from planner.domain.planning_order import Priority, date_rank, plan_order
 from planner.domain.planning_selection import Selection
 from planner.domain.planning_types import Deadline
 
@@ -109,6 +109,12 @@ def plan_work(
             )
         )
     return tuple(works)
+
+
+def in_plan_order(works: Sequence[Work], priorities: Mapping[str, Priority]) -> list[Work]:
+    """``works`` after the works they require, the ready one of lowest priority first."""
+    by_id = {w.id: w for w in works}
+    return [by_id[i] for i in plan_order({w.id: w.prerequisites for w in works}, priorities)]
 
 
 def exam_work_id(certification_id: str) -> str:

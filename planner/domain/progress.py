@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from planner.domain.curriculum import Curriculum, Level
+from planner.domain.curriculum import Curriculum, Level, Topic
 from planner.domain.model import StudyTask, TaskStatus
+from planner.domain.progress_calendar import monday_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +65,27 @@ def _shares_by(
     return [_share(key, title, grouped[key]) for key, title in ordered_keys if grouped[key]]
 
 
-def shares_by_group(tasks: Sequence[StudyTask], curriculum: Curriculum) -> list[Share]:
-    """One share per curriculum group that has planned tasks, in the curriculum's order."""
+def _by_topic(
+    curriculum: Curriculum, field: Callable[[Topic], str]
+) -> Callable[[StudyTask], str | None]:
+    """A task's key: ``field`` of its topic; None for tasks of no topic the curriculum has."""
 
-    def group_of(task: StudyTask) -> str | None:
+    def key_of(task: StudyTask) -> str | None:
         if task.topic_id is None or not curriculum.has_topic(task.topic_id):
             return None
-        return curriculum.topic(task.topic_id).group_id
+        return field(curriculum.topic(task.topic_id))
 
+    return key_of
+
+
+def shares_by_group(tasks: Sequence[StudyTask], curriculum: Curriculum) -> list[Share]:
+    """One share per curriculum group that has planned tasks, in the curriculum's order."""
+    group_of = _by_topic(curriculum, lambda topic: topic.group_id)
     return _shares_by(tasks, group_of, [(g.id, g.title) for g in curriculum.groups])
 
 
 def shares_by_level(tasks: Sequence[StudyTask], curriculum: Curriculum) -> list[Share]:
-    def level_of(task: StudyTask) -> str | None:
-        if task.topic_id is None or not curriculum.has_topic(task.topic_id):
-            return None
-        return curriculum.topic(task.topic_id).level.value
-
+    level_of = _by_topic(curriculum, lambda topic: topic.level.value)
     titles = {career.id: career.title for career in curriculum.levels}
     return _shares_by(tasks, level_of, [(level.value, titles[level]) for level in Level])
 
@@ -107,7 +112,7 @@ def hours_by_week(
 ) -> list[tuple[date, float]]:
     """Hours studied in each week (keyed by its Monday) from ``first``'s week to ``last``'s,
     from minutes studied per day."""
-    monday = first - timedelta(days=first.weekday())
+    monday = monday_of(first)
     weeks: list[tuple[date, float]] = []
     while monday <= last:
         week_minutes = sum(by_day.get(monday + timedelta(days=i), 0) for i in range(7))

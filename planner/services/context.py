@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from planner.domain.clock import Clock
+from planner.domain.clock import Clock, local_date
 from planner.domain.curriculum import Curriculum
 from planner.store.database import Database
 
@@ -22,4 +21,4 @@ class AppContext:
 
     def today(self, timezone: str) -> date:
         """The learner's calendar date now, in their time zone."""
-        return self.clock().astimezone(ZoneInfo(timezone)).date()
+        return local_date(self.clock(), timezone)

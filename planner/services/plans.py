@@ -100,13 +100,22 @@ def check_goals(
             )
 
 
+def check_new_plan(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
+) -> date:
+    """Refuse a profile or goals a new plan cannot be made from (see :func:`check_profile`
+    and :func:`check_goals`); return the plan's first day."""
+    first_day = _first_day(profile, today)
+    check_profile(curriculum, profile)
+    check_goals(curriculum, goals, first_day=first_day)
+    return first_day
+
+
 def preview_plan(
     curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
 ) -> PlanPreview:
     """What a new plan would hold, without storing anything (for onboarding)."""
-    start = max(today, profile.start_date)
-    check_profile(curriculum, profile)
-    check_goals(curriculum, goals, first_day=start)
+    start = check_new_plan(curriculum, profile, goals, today=today)
     changes = build_plan(
         PlanInput(
             curriculum=curriculum,
@@ -127,9 +136,7 @@ def create_plan(
 ) -> PlanReport:
     """Store the learner's profile and goals and their first plan, in one transaction."""
     curriculum = context.curriculum
-    first_day = _first_planning_day(context, profile)
-    check_profile(curriculum, profile)
-    check_goals(curriculum, goals, first_day=first_day)
+    first_day = check_new_plan(curriculum, profile, goals, today=context.today(profile.timezone))
     now = context.now()
     with context.database.unit_of_work() as session:
         if repo.load_profile(session=session) is not None:
@@ -162,7 +169,7 @@ def assess_plan_in(context: AppContext, session: Session) -> PlanReport:
 def update_profile(context: AppContext, profile: Profile) -> Changes:
     """Save new settings (availability, level, known topics...) and re-plan to match."""
     with context.database.unit_of_work() as session:
-        stored = _require_profile(session)
+        stored = require_profile(session)
         check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
         repo.save_profile(
             profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
@@ -175,7 +182,7 @@ def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:
     if not context.curriculum.has_topic(topic_id):
         raise UnknownItemError(f"unknown topic {topic_id!r}")
     with context.database.unit_of_work() as session:
-        profile = _require_profile(session)
+        profile = require_profile(session)
         others = profile.known_topic_ids - {topic_id}
         repo.set_known_topics(
             others | {topic_id} if known else others, now=context.now(), session=session
@@ -189,12 +196,8 @@ def load_profile(context: AppContext) -> Profile | None:
         return repo.load_profile(session=session)
 
 
-def _first_planning_day(context: AppContext, profile: Profile) -> date:
-    """Work is planned from today, or from the chosen start date if that is later."""
-    return max(context.today(profile.timezone), profile.start_date)
-
-
-def _require_profile(session: Session) -> Profile:
+def require_profile(session: Session) -> Profile:
+    """The stored profile; :class:`NoProfileError` when there is no plan yet."""
     profile = repo.load_profile(session=session)
     if profile is None:
         raise NoProfileError()
@@ -203,15 +206,20 @@ def _require_profile(session: Session) -> Profile:
 
 def _plan_stored(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
     """Plan again from the stored profile, goals and tasks (nothing is written)."""
-    profile = _require_profile(session)
+    profile = require_profile(session)
     return _plan(
         context,
         profile,
         repo.list_goals(session=session),
         repo.list_tasks(session=session),
-        _first_planning_day(context, profile),
+        _first_day(profile, context.today(profile.timezone)),
         policy,
     )
+
+
+def _first_day(profile: Profile, today: date) -> date:
+    """Work is planned from today, or from the chosen start date if that is later."""
+    return max(today, profile.start_date)
 
 
 def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:

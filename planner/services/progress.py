@@ -25,7 +25,7 @@ from planner.domain.progress_calendar import (
     recent_weeks_start,
 )
 from planner.services.context import AppContext
-from planner.services.errors import NoProfileError
+from planner.services.plans import require_profile
 from planner.store import repositories as repo
 
 
@@ -52,9 +52,7 @@ class ProgressSnapshot:
 def progress_snapshot(context: AppContext, *, weeks: int = RECENT_WEEKS) -> ProgressSnapshot:
     """Read the plan once and compute the progress figures as of the learner's today."""
     with context.database.unit_of_work() as session:
-        profile = repo.load_profile(session=session)
-        if profile is None:
-            raise NoProfileError()
+        profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
     today = context.today(profile.timezone)
     by_day = study_minutes_by_day(tasks, ZoneInfo(profile.timezone))

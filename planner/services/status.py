@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.domain.model import StudyTask, TaskStatus
+from planner.domain.model import OPEN_STATUSES, StudyTask
 from planner.domain.planning import PlanReport
 from planner.domain.progress import (
     Share,
@@ -18,8 +18,7 @@ from planner.domain.progress import (
     study_minutes_by_day,
 )
 from planner.services.context import AppContext
-from planner.services.errors import NoProfileError
-from planner.services.plans import assess_plan_in
+from planner.services.plans import assess_plan_in, require_profile
 from planner.store import repositories as repo
 
 
@@ -49,9 +48,7 @@ def missed_work(tasks: list[StudyTask], today: date) -> MissedWork:
 def status_report(context: AppContext) -> StatusReport:
     """Progress and feasibility, read in one unit of work so the figures agree."""
     with context.database.unit_of_work() as session:
-        profile = repo.load_profile(session=session)
-        if profile is None:
-            raise NoProfileError()
+        profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
         plan = assess_plan_in(context, session)
     today = context.today(profile.timezone)
@@ -75,7 +72,7 @@ def current_missed_work(context: AppContext) -> MissedWork:
         today = context.today(profile.timezone)
         open_tasks = repo.list_tasks(
             end=today - timedelta(days=1),
-            statuses=[TaskStatus.PENDING, TaskStatus.IN_PROGRESS],
+            statuses=OPEN_STATUSES,
             session=session,
         )
     return missed_work(open_tasks, today)

@@ -11,7 +11,8 @@ from sqlmodel import Session
 from planner.domain.model import StudyTask, TaskKind, TaskStatus
 from planner.services.changes import Changes
 from planner.services.context import AppContext
-from planner.services.errors import NoProfileError, ServiceError, UnknownItemError
+from planner.services.errors import ServiceError, UnknownItemError
+from planner.services.plans import require_profile
 from planner.store import repositories as repo
 
 MAX_TASK_MINUTES = 24 * 60
@@ -43,9 +44,7 @@ def day_load(context: AppContext, day: date) -> DayLoad:
     """How full a day is against the learner's availability: moved and custom tasks are
     pinned where the learner put them, so a day can end up over."""
     with context.database.unit_of_work() as session:
-        profile = repo.load_profile(session=session)
-        if profile is None:
-            raise NoProfileError()
+        profile = require_profile(session)
         day_tasks = repo.list_tasks(start=day, end=day, session=session)
     planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
     return DayLoad(day, planned, profile.availability.on(day))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from planner.store.backup import backup_database
+from planner.store.backup import backup_database, connect, user_tables
 from planner.store.engine import make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -57,11 +56,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _has_user_tables(path: Path) -> bool:
-    with sqlite3.connect(path) as connection:
-        row = connection.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchone()
-    return bool(row[0])
+    with connect(path) as connection:
+        return bool(user_tables(connection))
 
 
 def upgrade_database(path: Path, *, backups_dir: Path, now: datetime) -> MigrationResult:

@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from planner.domain.curriculum import Level
 from planner.domain.model import (
+    OPEN_STATUSES,
     CertificationGoal,
     GoalStatus,
     Profile,
@@ -67,13 +68,10 @@ def load_profile(*, session: Session) -> Profile | None:
     if row is None:
         return None
     known = frozenset(session.exec(select(KnownTopicRow.topic_id)).all())
-    minutes = row.availability_minutes
     return Profile(
         level=Level(row.level),
         specializations=tuple(row.specializations),
-        availability=WeeklyAvailability(
-            (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
-        ),
+        availability=WeeklyAvailability.of(row.availability_minutes),
         start_date=row.start_date,
         timezone=row.timezone,
         max_session_minutes=row.max_session_minutes,
@@ -170,7 +168,7 @@ def list_tasks(
 def first_open_day_after(day: date, *, session: Session) -> date | None:
     query = select(func.min(StudyTaskRow.scheduled_date)).where(
         StudyTaskRow.scheduled_date > day,
-        col(StudyTaskRow.status).in_([TaskStatus.PENDING.value, TaskStatus.IN_PROGRESS.value]),
+        col(StudyTaskRow.status).in_([status.value for status in OPEN_STATUSES]),
     )
     return session.exec(query).one()
 

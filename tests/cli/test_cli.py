@@ -32,17 +32,27 @@ def run(
     return result
 
 
-def init(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run(
-        data_dir,
+def init_arguments(level: str, hours_per_week: str, *extra: str) -> list[str]:
+    """An ``init`` command for the NLP track, starting on START."""
+    return [
         "init",
-        "--level", "junior",
+        "--level", level,
         "--specialization", "nlp",
-        "--hours-per-week", "10",
+        "--hours-per-week", hours_per_week,
         "--start", START,
-        "--timezone", "Europe/Berlin",
         *extra,
-    )  # fmt: skip
+    ]  # fmt: skip
+
+
+def init(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run(data_dir, *init_arguments("junior", "10", "--timezone", "Europe/Berlin", *extra))
+
+
+def refused_init(data_dir: Path, *extra: str, level: str = "mid", hours_per_week: str = "8") -> str:
+    """The one-line error of an ``init`` that is refused."""
+    return one_line_error(
+        run(data_dir, *init_arguments(level, hours_per_week, *extra), check=False)
+    )
 
 
 def today_json(data_dir: Path, day: str = START) -> list[dict[str, Any]]:
@@ -157,71 +167,37 @@ def test_bad_arguments_are_one_clear_line(
 
 
 def test_init_with_an_unknown_certification_writes_nothing(data_dir: Path) -> None:
-    result = run(
-        data_dir,
-        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
-        "--start", START, "--cert", "pmp", "--exam-date", "2031-06-01",
-        check=False,
-    )  # fmt: skip
-    assert "unknown certification 'pmp'" in one_line_error(result)
+    message = refused_init(data_dir, "--cert", "pmp", "--exam-date", "2031-06-01")
+    assert "unknown certification 'pmp'" in message
     assert not (data_dir / "planner.sqlite3").exists()
 
 
 def test_a_second_init_is_refused_and_keeps_the_plan(data_dir: Path) -> None:
     init(data_dir)
     before = today_json(data_dir)
-    result = run(
-        data_dir,
-        "init", "--level", "senior", "--specialization", "nlp", "--hours-per-week", "20",
-        "--start", START,
-        check=False,
-    )  # fmt: skip
-    assert "already exists" in one_line_error(result)
+    assert "already exists" in refused_init(data_dir, level="senior", hours_per_week="20")
     assert today_json(data_dir) == before
 
 
 def test_certifications_and_exam_dates_come_in_pairs(data_dir: Path) -> None:
-    result = run(
-        data_dir,
-        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
-        "--start", START, "--cert", "azure-ai-engineer",
-        check=False,
-    )  # fmt: skip
-    assert "in pairs" in one_line_error(result)
+    assert "in pairs" in refused_init(data_dir, "--cert", "azure-ai-engineer")
 
 
 def test_an_exam_before_the_plan_starts_is_refused(data_dir: Path) -> None:
-    result = run(
-        data_dir,
-        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
-        "--start", START, "--cert", "azure-ai-engineer", "--exam-date", "2031-02-01",
-        check=False,
-    )  # fmt: skip
-    message = one_line_error(result)
+    message = refused_init(data_dir, "--cert", "azure-ai-engineer", "--exam-date", "2031-02-01")
     assert "the exam date 2031-02-01 for Microsoft Azure AI Engineer is before the plan" in message
     assert not (data_dir / "planner.sqlite3").exists()
 
 
 def test_a_retired_certification_has_no_exam_to_plan_for(data_dir: Path) -> None:
-    result = run(
-        data_dir,
-        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "8",
-        "--start", START, "--cert", "aws-ml-specialty", "--exam-date", "2031-09-01",
-        check=False,
-    )  # fmt: skip
-    message = one_line_error(result)
+    message = refused_init(data_dir, "--cert", "aws-ml-specialty", "--exam-date", "2031-09-01")
     assert "AWS Machine Learning Specialty (aws-ml-specialty) is retired" in message
     assert "successor" in message
 
 
 def test_zero_hours_a_week_is_refused_with_a_consistent_message(data_dir: Path) -> None:
-    result = run(
-        data_dir,
-        "init", "--level", "mid", "--specialization", "nlp", "--hours-per-week", "0",
-        "--start", START,
-        check=False,
-    )  # fmt: skip
-    assert "'0' is not a number of hours more than 0 and at most 100" in one_line_error(result)
+    message = refused_init(data_dir, hours_per_week="0")
+    assert "'0' is not a number of hours more than 0 and at most 100" in message
 
 
 def test_ticking_off_twice_says_it_was_already_done(data_dir: Path) -> None:
