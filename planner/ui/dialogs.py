@@ -8,8 +8,10 @@ dialog.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +33,8 @@ from planner.services.tasks import MAX_TASK_MINUTES
 from planner.ui.qdates import from_qdate, to_qdate
 
 DEFAULT_CUSTOM_MINUTES = 30
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -145,20 +149,20 @@ def ask_move_date(
 ) -> date | None:
     """Ask which day to move ``task`` to; None if the learner cancelled."""
     dialog = MoveTaskDialog(task, earliest, parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.chosen_date()
-    finally:
-        dialog.deleteLater()
+    return _ask(dialog, dialog.chosen_date)
 
 
 def ask_custom_task(parent: QWidget | None, default_date: date) -> CustomTaskInput | None:
     """Ask for a task of the learner's own; None if the learner cancelled."""
     dialog = CustomTaskDialog(default_date, parent)
+    return _ask(dialog, dialog.value)
+
+
+def _ask(dialog: QDialog, answer: Callable[[], _T | None]) -> _T | None:
+    """Run ``dialog`` and return its answer, None if cancelled; the dialog is then deleted."""
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.value()
+        return answer()
     finally:
         dialog.deleteLater()

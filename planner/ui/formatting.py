@@ -1,4 +1,4 @@
-"""How durations, days and plan reports read in the window."""
+"""How durations, days, plan reports, task lists and links read in the window."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from planner.domain.curriculum import Curriculum
+from planner.domain.curriculum import Curriculum, Resource, Section, Topic
+from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import DeadlineReport, PlanReport
 
 
@@ -30,8 +31,28 @@ def day_text(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def describe_report(report: PlanReport, curriculum: Curriculum) -> str:
-    """One or two sentences: when the plan ends and which exams are at risk."""
+def plural(count: int, word: str) -> str:
+    """A count and its noun: 1 day, 3 days."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def tasks_summary(tasks: Sequence[StudyTask]) -> str:
+    """How many tasks, the time they plan (skipped ones left out) and the time done."""
+    planned = sum(t.minutes for t in tasks if t.status is not TaskStatus.SKIPPED)
+    done = sum(t.minutes for t in tasks if t.status is TaskStatus.DONE)
+    return f"{plural(len(tasks), 'task')} · {duration(planned)} planned · {duration(done)} done"
+
+
+def section_title(section: Section) -> str:
+    """A curriculum section as a heading: "core-skills" → "Core skills"."""
+    return section.value.replace("-", " ").capitalize()
+
+
+def describe_report(report: PlanReport | None, curriculum: Curriculum) -> str:
+    """One or two sentences: when the plan ends and which exams are at risk (nothing
+    when a change brought no report)."""
+    if report is None:
+        return ""
     parts = []
     if report.end_date is not None:
         parts.append(f"The plan now ends on {report.end_date:%d %B %Y}.")
@@ -88,3 +109,31 @@ def shortfall_options_html(
         titles = topic_titles_html(curriculum, report.droppable_optional_topic_ids)
         options.append(f"drop optional topics that come first: {titles}")
     return options
+
+
+def link_html(url: str | None, text: str) -> str:
+    """``text`` for rich text, as a link to ``url`` when there is one."""
+    escaped = html.escape(text)
+    return f'<a href="{html.escape(url)}">{escaped}</a>' if url else escaped
+
+
+def resource_html(resource: Resource, *, details: bool = False) -> str:
+    """A resource's title as a link; with ``details``, then its kind, provider and
+    whether it is free."""
+    link = link_html(resource.url, resource.title)
+    if not details:
+        return link
+    notes = [resource.kind.value]
+    if resource.provider:
+        notes.append(html.escape(resource.provider))
+    if resource.free:
+        notes.append("free")
+    return f"{link} <span>({', '.join(notes)})</span>"
+
+
+def resources_html(
+    curriculum: Curriculum, topic: Topic, *, details: bool = False, none: str = "—"
+) -> str:
+    """A topic's resources for rich text, one a line; ``none`` when it lists none."""
+    lines = [resource_html(r, details=details) for r in curriculum.resources_for(topic)]
+    return "<br>".join(lines) or none

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner.domain.curriculum import Certification, Curriculum
 from planner.domain.model import CertificationGoal
+from planner.ui.models.columns import AnyIndex, ColumnTableModel
 
 _HEADERS = ("Certification", "Provider", "Status", "Valid for", "Your goal")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def validity_text(certification: Certification) -> str:
@@ -28,9 +28,9 @@ def goal_text(goal: CertificationGoal | None) -> str:
     return f"{goal.status.value.capitalize()}{exam}"
 
 
-class CertificationTableModel(QAbstractTableModel):
-    def __init__(self, curriculum: Curriculum, parent: Any = None) -> None:
-        super().__init__(parent)
+class CertificationTableModel(ColumnTableModel):
+    def __init__(self, curriculum: Curriculum, parent: QObject | None = None) -> None:
+        super().__init__(_HEADERS, parent)
         self._curriculum = curriculum
         self._goals: dict[str, CertificationGoal] = {}
 
@@ -43,20 +43,10 @@ class CertificationTableModel(QAbstractTableModel):
     def certification_at(self, row: int) -> Certification:
         return self._curriculum.certifications[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._curriculum.certifications)
+    def row_count(self) -> int:
+        return len(self._curriculum.certifications)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

@@ -11,26 +11,18 @@ from collections.abc import Collection, Mapping
 from enum import IntEnum
 from typing import Any, overload
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Curriculum, Section, Topic
+from planner.ui.formatting import section_title
+from planner.ui.models.columns import AnyIndex, header_title
 
 TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The topic id of a topic row (None on a group row)."""
-GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The group id of any row."""
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 """Text the search box matches: title, id and description."""
 
-_Index = QModelIndex | QPersistentModelIndex
 _GROUP_ROW = 0  # internal id of group rows; topic rows carry their group's row + 1
 _SECTION_ORDER = {section: rank for rank, section in enumerate(Section)}
 
@@ -42,12 +34,13 @@ class Column(IntEnum):
     STATUS = 3
 
 
-_HEADERS = {
+_TITLES = {
     Column.TOPIC: "Topic (tick what you already know)",
     Column.HOURS: "Hours",
     Column.LEVEL: "Level",
     Column.STATUS: "Status",
 }
+_HEADERS = tuple(_TITLES[column] for column in Column)
 
 
 def hours_text(hours: float) -> str:
@@ -66,6 +59,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         self._curriculum = curriculum
         self._group_ids: list[str] = []
         self._topic_ids: list[list[str]] = []
+        self._group_hours: list[float] = []
         self._known: frozenset[str] = frozenset()
         self._progress: dict[str, tuple[int, int]] = {}
         self._arrange(curriculum)
@@ -104,6 +98,9 @@ class CurriculumTreeModel(QAbstractItemModel):
         )
         self._group_ids = [group.id for _, group in groups]
         self._topic_ids = [[t.id for t in curriculum.topics_in_group(g)] for g in self._group_ids]
+        self._group_hours = [
+            sum(curriculum.topic(t).hours for t in topic_ids) for topic_ids in self._topic_ids
+        ]
 
     def _refresh_all(self) -> None:
         last = len(Column) - 1
@@ -133,12 +130,12 @@ class CurriculumTreeModel(QAbstractItemModel):
         done, planned = self.progress(topic_id)
         return f"{done * 100 // planned}% done" if planned else "Not planned"
 
-    def topic_id(self, index: _Index) -> str | None:
+    def topic_id(self, index: AnyIndex) -> str | None:
         if not index.isValid() or index.internalId() == _GROUP_ROW:
             return None
         return self._topic_ids[index.internalId() - 1][index.row()]
 
-    def group_id(self, index: _Index) -> str | None:
+    def group_id(self, index: AnyIndex) -> str | None:
         if not index.isValid():
             return None
         if index.internalId() == _GROUP_ROW:
@@ -153,13 +150,9 @@ class CurriculumTreeModel(QAbstractItemModel):
         row = self._topic_ids[group_row].index(topic_id)
         return self.createIndex(row, column, group_row + 1)
 
-    def topic_ids(self) -> list[str]:
-        """Every topic id, in tree order."""
-        return [topic_id for group in self._topic_ids for topic_id in group]
-
     # QAbstractItemModel ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -172,36 +165,37 @@ class CurriculumTreeModel(QAbstractItemModel):
     def parent(self) -> QObject | None: ...
 
     @overload
-    def parent(self, child: _Index) -> QModelIndex: ...
+    def parent(self, child: AnyIndex) -> QModelIndex: ...
 
-    def parent(self, child: _Index | None = None) -> QObject | QModelIndex | None:
+    def parent(self, child: AnyIndex | None = None) -> QObject | QModelIndex | None:
         if child is None:
             return super().parent()
         if not child.isValid() or child.internalId() == _GROUP_ROW:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, _GROUP_ROW)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self._group_ids)
         if parent.internalId() == _GROUP_ROW and parent.column() == 0:
             return len(self._topic_ids[parent.row()])
         return 0
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return len(Column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _HEADERS[Column(section)]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.HOURS:
-                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.TextAlignmentRole
+            and section == Column.HOURS
+        ):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return header_title(_HEADERS, section, orientation, role)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -211,7 +205,7 @@ class CurriculumTreeModel(QAbstractItemModel):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         column = Column(index.column())
@@ -220,7 +214,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         topic_id = self._topic_ids[index.internalId() - 1][index.row()]
         return self._topic_data(self._curriculum.topic(topic_id), column, role)
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         topic_id = self.topic_id(index)
         if topic_id is None or role != Qt.ItemDataRole.CheckStateRole:
             return False
@@ -240,7 +234,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             if column is Column.TOPIC:
                 return group.title
             if column is Column.HOURS:
-                return hours_text(sum(self._curriculum.topic(t).hours for t in topic_ids))
+                return hours_text(self._group_hours[row])
             if column is Column.STATUS:
                 return self._group_status(topic_ids)
             return None
@@ -249,12 +243,9 @@ class CurriculumTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.TOPIC:
-            section = group.section.value.replace("-", " ").capitalize()
-            return f"{section}: {len(topic_ids)} topics"
+            return f"{section_title(group.section)}: {len(topic_ids)} topics"
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.HOURS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == GROUP_ID_ROLE:
-            return group.id
         if role == SEARCH_ROLE:
             return f"{group.title}\n{group.id}"
         return None
@@ -289,8 +280,6 @@ class CurriculumTreeModel(QAbstractItemModel):
             return "known" if topic.id in self._known else "not known"
         if role == TOPIC_ID_ROLE:
             return topic.id
-        if role == GROUP_ID_ROLE:
-            return topic.group_id
         if role == SEARCH_ROLE:
             return f"{topic.title}\n{topic.id}\n{topic.description}"
         return None

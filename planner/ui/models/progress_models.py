@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner.domain.progress import Share
 from planner.ui.formatting import duration
+from planner.ui.models.columns import AnyIndex, ColumnTableModel
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the share done, 0.0 to 1.0
-SHARE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Share itself
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class ShareColumn(IntEnum):
@@ -46,13 +44,12 @@ def share_summary(share: Share) -> str:
     )
 
 
-class ShareTableModel(QAbstractTableModel):
+class ShareTableModel(ColumnTableModel):
     """One row per share: its title, the percentage done (drawn as a bar by the view) and
     the hours done of those planned. Read-only; replaced whole by :meth:`set_shares`."""
 
-    def __init__(self, name_header: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = (name_header, "Done", "Hours")
+    def __init__(self, name_header: str, parent: QObject | None = None) -> None:
+        super().__init__((name_header, "Done", "Hours"), parent)
         self._shares: tuple[Share, ...] = ()
 
     def set_shares(self, shares: Sequence[Share]) -> None:
@@ -60,30 +57,13 @@ class ShareTableModel(QAbstractTableModel):
         self._shares = tuple(shares)
         self.endResetModel()
 
-    def shares(self) -> tuple[Share, ...]:
-        return self._shares
-
     def share_at(self, row: int) -> Share:
         return self._shares[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shares)
+    def row_count(self) -> int:
+        return len(self._shares)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ShareColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shares):
             return None
         share = self._shares[index.row()]
@@ -101,11 +81,9 @@ class ShareTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == FRACTION_ROLE:
             return share.fraction
-        elif role == SHARE_ROLE:
-            return share
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (

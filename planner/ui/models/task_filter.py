@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel
 
 from planner.domain.curriculum import Curriculum, Level, Topic
 from planner.domain.model import StudyTask, TaskStatus
+from planner.ui.models.columns import AnyIndex
 from planner.ui.models.task_table import TASK_ROLE, TaskTableModel
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def week_start(day: date) -> date:
@@ -40,26 +39,6 @@ class TaskFilterModel(QSortFilterProxyModel):
         self._end: date | None = None
 
     # Criteria --------------------------------------------------------------------------
-
-    @property
-    def group_id(self) -> str | None:
-        return self._group_id
-
-    @property
-    def level(self) -> Level | None:
-        return self._level
-
-    @property
-    def specialization_id(self) -> str | None:
-        return self._specialization_id
-
-    @property
-    def statuses(self) -> frozenset[TaskStatus] | None:
-        return self._statuses
-
-    @property
-    def date_range(self) -> tuple[date | None, date | None]:
-        return self._start, self._end
 
     def set_curriculum(self, curriculum: Curriculum) -> None:
         self.beginFilterChange()
@@ -144,7 +123,7 @@ class TaskFilterModel(QSortFilterProxyModel):
             return False
         return self._specialization_id is None or self._specialization_id in topic.specializations
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         task = self.sourceModel().index(source_row, 0, source_parent).data(TASK_ROLE)
         return isinstance(task, StudyTask) and self.accepts(task)
 

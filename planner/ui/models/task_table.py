@@ -6,15 +6,13 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.model import StudyTask, TaskStatus
+from planner.ui.models.columns import AnyIndex, ColumnTableModel
 
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
-TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -26,7 +24,7 @@ class Column(IntEnum):
     STATUS = 5
 
 
-_HEADERS = {
+_TITLES = {
     Column.TASK: "Task",
     Column.TOPIC: "Group",
     Column.KIND: "Kind",
@@ -34,6 +32,7 @@ _HEADERS = {
     Column.DATE: "Date",
     Column.STATUS: "Status",
 }
+_HEADERS = tuple(_TITLES[column] for column in Column)
 _STATUS_TEXT = {
     TaskStatus.PENDING: "To do",
     TaskStatus.IN_PROGRESS: "In progress",
@@ -46,15 +45,15 @@ def status_text(status: TaskStatus) -> str:
     return _STATUS_TEXT[status]
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(ColumnTableModel):
     """Tasks in display order. Ticking the checkbox asks for a change through
     :attr:`completion_requested`; the model itself changes only through :meth:`set_tasks`
     and :meth:`update_task`, so it always shows what the caller decided."""
 
     completion_requested = Signal(int, bool)  # task id, done
 
-    def __init__(self, curriculum: Curriculum, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, curriculum: Curriculum, parent: QObject | None = None) -> None:
+        super().__init__(_HEADERS, parent)
         self._curriculum = curriculum
         self._tasks: list[StudyTask] = []
         self._row_by_id: dict[int, int] = {}
@@ -91,20 +90,10 @@ class TaskTableModel(QAbstractTableModel):
     def tasks(self) -> list[StudyTask]:
         return list(self._tasks)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tasks)
+    def row_count(self) -> int:
+        return len(self._tasks)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -112,7 +101,7 @@ class TaskTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._tasks):
             return None
         task = self._tasks[index.row()]
@@ -128,11 +117,9 @@ class TaskTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TASK_ROLE:
             return task
-        if role == TASK_ID_ROLE:
-            return task.id
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != Column.TASK:
             return False
         task = self._tasks[index.row()]

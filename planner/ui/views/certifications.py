@@ -21,6 +21,7 @@ from planner.domain.curriculum import Certification, Curriculum
 from planner.domain.model import CertificationGoal
 from planner.services.goals import list_goals
 from planner.ui.backend import Backend
+from planner.ui.formatting import link_html
 from planner.ui.models.certification_table import CertificationTableModel, validity_text
 from planner.ui.widgets.headings import make_heading
 
@@ -86,11 +87,7 @@ def certification_html(certification: Certification, curriculum: Curriculum) -> 
         for fact in certification.facts
     )
     topics = ", ".join(html.escape(curriculum.topic(t).title) for t in certification.topic_ids)
-    link = (
-        f'<p><a href="{html.escape(certification.url)}">Official page</a></p>'
-        if certification.url
-        else ""
-    )
+    link = f"<p>{link_html(certification.url, 'Official page')}</p>" if certification.url else ""
     successor = (
         f"<p><b>Successor:</b> {html.escape(certification.successor)}</p>"
         if certification.successor

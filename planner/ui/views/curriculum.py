@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,13 @@ from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.curricula import install_custom_curriculum, remove_custom_curriculum
 from planner.ui.backend import Backend
-from planner.ui.formatting import describe_report, duration
+from planner.ui.formatting import (
+    describe_report,
+    duration,
+    link_html,
+    resources_html,
+    section_title,
+)
 from planner.ui.models.curriculum_tree import (
     SEARCH_ROLE,
     Column,
@@ -42,6 +48,7 @@ from planner.ui.models.curriculum_tree import (
     hours_text,
 )
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.item_views import select_row
 
 _TOPIC_LINK = "topic:"
 _ERROR_STYLE = (
@@ -326,11 +333,7 @@ class CurriculumView(QWidget):
     def _set_current(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        self.tree.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.tree, index)
         self.tree.scrollTo(index)
 
     def selected_topic_id(self) -> str | None:
@@ -425,11 +428,7 @@ class CurriculumView(QWidget):
 
     def _replanned(self, message: str, changes: Changes) -> None:
         self._finish_loading()
-        report = (
-            describe_report(changes.report, self._backend.context.curriculum)
-            if changes.report is not None
-            else ""
-        )
+        report = describe_report(changes.report, self._backend.context.curriculum)
         self._notify(f"{message} {report}".strip())
 
     def _replan_failed(self, error: Exception) -> None:
@@ -500,10 +499,10 @@ class CurriculumView(QWidget):
     def _show_group(self, curriculum: Curriculum, group: Group) -> None:
         group_topics = curriculum.topics_in_group(group.id)
         hours = sum(t.hours for t in group_topics)
-        section = group.section.value.replace("-", " ").capitalize()
         self.detail_title.setText(html.escape(group.title))
         self.detail_meta.setText(
-            f"{html.escape(section)} · {len(group_topics)} topics · {hours_text(hours)} h"
+            f"{html.escape(section_title(group.section))} · {len(group_topics)} topics · "
+            f"{hours_text(hours)} h"
         )
         known = sum(1 for t in group_topics if self.model.is_known(t.id))
         lines = "".join(
@@ -545,39 +544,32 @@ class CurriculumView(QWidget):
         self.detail_status.setText(status)
 
         prerequisites = [
-            f'<a href="{_TOPIC_LINK}{html.escape(p)}">{html.escape(curriculum.topic(p).title)}</a>'
+            link_html(f"{_TOPIC_LINK}{p}", curriculum.topic(p).title)
             for p in topic.prerequisites
             if curriculum.has_topic(p)
         ]
         self.detail_prerequisites.setText(", ".join(prerequisites) or "None")
 
-        tracks = []
-        for specialization in curriculum.specializations:
-            if specialization.id in topic.specializations:
-                tracks.append(html.escape(specialization.title))
+        tracks = [
+            html.escape(track.title)
+            for track in curriculum.specializations
+            if track.id in topic.specializations
+        ]
         self.detail_specializations.setText(
             ", ".join(tracks) if tracks else "General: part of every track"
         )
 
-        resources = []
-        for resource in curriculum.resources_for(topic):
-            title = html.escape(resource.title)
-            link = f'<a href="{html.escape(resource.url)}">{title}</a>' if resource.url else title
-            notes = [resource.kind.value]
-            if resource.provider:
-                notes.append(html.escape(resource.provider))
-            if resource.free:
-                notes.append("free")
-            resources.append(f"{link} <span>({', '.join(notes)})</span>")
-        self.detail_resources.setText("<br>".join(resources) or "None listed")
+        self.detail_resources.setText(
+            resources_html(curriculum, topic, details=True, none="None listed")
+        )
 
         certifications = []
         for certification in curriculum.certifications:
             if topic.id not in certification.topic_ids:
                 continue
-            title = html.escape(f"{certification.title} ({certification.provider})")
-            if certification.url:
-                title = f'<a href="{html.escape(certification.url)}">{title}</a>'
+            title = link_html(
+                certification.url, f"{certification.title} ({certification.provider})"
+            )
             if certification.status is not CertificationStatus.ACTIVE:
                 title += f" <i>[{certification.status.value}]</i>"
             certifications.append(title)

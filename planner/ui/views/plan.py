@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,12 +32,13 @@ from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
 from planner.ui import dialogs
 from planner.ui.backend import Backend
-from planner.ui.formatting import day_text, duration
+from planner.ui.formatting import day_text, duration, tasks_summary
 from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import Column, TaskTableModel, status_text
 from planner.ui.views.plan_actions import TaskActions, action_button
 from planner.ui.views.plan_banner import PlanBanner, describe_plan
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.item_views import select_row
 from planner.ui.widgets.plan_calendar import PlanCalendar, calendar_legend, summarize_days
 
 _STATUS_CHOICES = (
@@ -164,10 +165,8 @@ class PlanView(QWidget):
         for status in _STATUS_CHOICES:
             self.status_filter.addItem(status_text(status), status.value)
         self._fill_curriculum_filters(self._backend.context.curriculum)
-        self.group_filter.currentIndexChanged.connect(self._apply_filters)
-        self.level_filter.currentIndexChanged.connect(self._apply_filters)
-        self.specialization_filter.currentIndexChanged.connect(self._apply_filters)
-        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        for combo in self._filter_combos():
+            combo.currentIndexChanged.connect(self._apply_filters)
         self.clear_filters_button = QPushButton("Clear Filters")
         self.clear_filters_button.setAccessibleName("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
@@ -209,14 +208,13 @@ class PlanView(QWidget):
             ),
         ):
             chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for text, data in items:
-                combo.addItem(text, data)
-            index = combo.findData(chosen) if chosen is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem(first, None)
+                for text, data in items:
+                    combo.addItem(text, data)
+                index = combo.findData(chosen) if chosen is not None else 0
+                combo.setCurrentIndex(max(index, 0))
 
     def _build_list(self) -> QWidget:
         self.previous_button = QPushButton("◀")
@@ -313,19 +311,11 @@ class PlanView(QWidget):
 
     # Loading ---------------------------------------------------------------------------
 
-    def set_timezone(self, timezone: str) -> None:
-        self._timezone = timezone
-        self.calendar.set_today(self._today())
-
     def reload(self) -> None:
         """Fetch every task and the plan's feasibility again (off the GUI thread)."""
         self.calendar.set_today(self._today())
         self._backend.query(tasks.all_tasks, self._set_tasks)
         self._backend.query(plans.assess_plan, self._show_report, self._report_failed)
-
-    @property
-    def is_loaded(self) -> bool:
-        return self._loaded
 
     def _today(self) -> date:
         return self._backend.context.today(self._timezone)
@@ -455,42 +445,30 @@ class PlanView(QWidget):
         self.proxy.set_status(TaskStatus(status) if isinstance(status, str) else None)
         self._after_filter_change(selected.id if selected is not None else None)
 
-    def clear_filters(self) -> None:
-        for combo in (
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (
             self.group_filter,
             self.level_filter,
             self.specialization_filter,
             self.status_filter,
-        ):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        )
+
+    def clear_filters(self) -> None:
+        for combo in self._filter_combos():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
         self._apply_filters()
 
     def _filters_active(self) -> bool:
-        return any(
-            combo.currentIndex() > 0
-            for combo in (
-                self.group_filter,
-                self.level_filter,
-                self.specialization_filter,
-                self.status_filter,
-            )
-        )
+        return any(combo.currentIndex() > 0 for combo in self._filter_combos())
 
     def _after_filter_change(self, keep_id: int | None) -> None:
         """Refresh what depends on the visible rows; keep the selected task if it is shown."""
         self._update_calendar()
         self._update_summary()
         self._update_empty_state()
-        row = self.proxy.row_of(keep_id) if keep_id is not None else None
-        if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(row, Column.TASK),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(self.proxy.index(row, Column.TASK))
+        if keep_id is not None and self.select_task(keep_id):
+            self.table.scrollTo(self.table.currentIndex())
         self._update_actions()
 
     def _update_calendar(self) -> None:
@@ -499,14 +477,10 @@ class PlanView(QWidget):
         )
 
     def _update_summary(self) -> None:
-        shown = self.proxy.visible_tasks()
         if not self._loaded or self.model.rowCount() == 0:
             self.summary_label.setText("")
             return
-        planned = sum(t.minutes for t in shown if t.status is not TaskStatus.SKIPPED)
-        done = sum(t.minutes for t in shown if t.status is TaskStatus.DONE)
-        count = f"{len(shown)} {'task' if len(shown) == 1 else 'tasks'}"
-        self.summary_label.setText(f"{count} · {duration(planned)} planned · {duration(done)} done")
+        self.summary_label.setText(tasks_summary(self.proxy.visible_tasks()))
 
     def _update_empty_state(self) -> None:
         if not self._loaded:
@@ -539,11 +513,7 @@ class PlanView(QWidget):
         row = self.proxy.row_of(task_id)
         if row is None:
             return False
-        self.table.selectionModel().setCurrentIndex(
-            self.proxy.index(row, Column.TASK),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.table, self.proxy.index(row, Column.TASK))
         return True
 
     def _update_actions(self) -> None:

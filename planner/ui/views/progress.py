@@ -9,8 +9,6 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import (
     QEvent,
     QMargins,
-    QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
@@ -54,7 +52,8 @@ from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
 from planner.services.progress import ProgressSnapshot, progress_snapshot
 from planner.ui.backend import Backend
-from planner.ui.formatting import duration
+from planner.ui.formatting import duration, plural
+from planner.ui.models.columns import AnyIndex
 from planner.ui.models.progress_models import (
     FRACTION_ROLE,
     ShareColumn,
@@ -64,13 +63,11 @@ from planner.ui.models.progress_models import (
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.heatmap import HeatMap
 
-_Index = QModelIndex | QPersistentModelIndex
-
 
 class ProgressBarDelegate(QStyledItemDelegate):
     """Draws a cell's :data:`FRACTION_ROLE` as a progress bar with the cell's text on it."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         fraction = index.data(FRACTION_ROLE)
         if not isinstance(fraction, float):
             super().paint(painter, option, index)
@@ -107,7 +104,7 @@ class ProgressBarDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(max(size.width(), 150), size.height() + 6)
 
@@ -119,10 +116,6 @@ def _big_label(text: str = "—") -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class ProgressView(QWidget):
@@ -387,13 +380,13 @@ class ProgressView(QWidget):
         this_week = snapshot.weekly_hours[-1][1] if snapshot.weekly_hours else 0.0
         self.total_detail.setText(f"{duration(round(this_week * 60))} this week")
         current, longest = snapshot.streaks.current, snapshot.streaks.longest
-        self.streak_label.setText(_plural(current, "day"))
-        self.longest_label.setText(f"Longest: {_plural(longest, 'day')}")
+        self.streak_label.setText(plural(current, "day"))
+        self.longest_label.setText(f"Longest: {plural(longest, 'day')}")
 
         self._show_weeks(snapshot)
         self.heatmap.set_days(snapshot.heatmap_start, snapshot.today, snapshot.minutes_by_day)
         self.heatmap_summary.setText(
-            f"{_plural(snapshot.study_days, 'day')} with study in the last {RECENT_WEEKS} weeks. "
+            f"{plural(snapshot.study_days, 'day')} with study in the last {RECENT_WEEKS} weeks. "
             "Point at a day to see its time."
         )
         self.loaded.emit(snapshot)

@@ -7,6 +7,8 @@ theme applies at once, since it is only the window's look.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -49,6 +51,14 @@ _SAVE_HINT = (
     "Saving re-plans your open tasks from today; finished and pinned tasks stay where they are."
 )
 _THEMES = ((Theme.SYSTEM, "Follow system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
+
+
+def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled box holding a form whose fields keep their natural width."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return box, form
 
 
 def open_folder(path: Path) -> bool:
@@ -174,9 +184,7 @@ class SettingsView(QWidget):
     # Building --------------------------------------------------------------------------
 
     def _build_study_time(self) -> QGroupBox:
-        box = QGroupBox("Study time per week")
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        box, form = _form_box("Study time per week")
         self.day_edits: list[MinutesSpinBox] = []
         for day in WEEKDAYS:
             edit = MinutesSpinBox()
@@ -194,9 +202,7 @@ class SettingsView(QWidget):
         return box
 
     def _build_sessions(self) -> QGroupBox:
-        box = QGroupBox("Sessions")
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        box, form = _form_box("Sessions")
         self.session_length = QSpinBox()
         self.session_length.setRange(MIN_SESSION_MINUTES, MAX_SESSION_MINUTES)
         self.session_length.setSingleStep(15)
@@ -239,9 +245,7 @@ class SettingsView(QWidget):
         return box
 
     def _build_appearance(self) -> QGroupBox:
-        box = QGroupBox("Appearance")
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        box, form = _form_box("Appearance")
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName("Theme")
         for theme, title in _THEMES:
@@ -337,9 +341,17 @@ class SettingsView(QWidget):
                 self._fill(profile)
         self._update_state()
 
-    def _fill(self, profile: Profile) -> None:
+    @contextmanager
+    def _filling_form(self) -> Iterator[None]:
+        """Set form fields without it counting as the learner's edit (the save hint stays)."""
         self._filling = True
         try:
+            yield
+        finally:
+            self._filling = False
+
+    def _fill(self, profile: Profile) -> None:
+        with self._filling_form():
             for edit, minutes in zip(self.day_edits, profile.availability.minutes, strict=True):
                 edit.setValue(minutes)
             self.session_length.setValue(profile.max_session_minutes)
@@ -347,19 +359,14 @@ class SettingsView(QWidget):
             self.level_combo.setCurrentIndex(self.level_combo.findData(profile.level.value))
             for key, box in self.specialization_boxes.items():
                 box.setChecked(key in profile.specializations)
-        finally:
-            self._filling = False
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.profile:
             self.reload()
 
     def _on_curriculum_changed(self, curriculum: Curriculum) -> None:
-        self._filling = True
-        try:
+        with self._filling_form():
             self._fill_goal_choices(curriculum)
-        finally:
-            self._filling = False
         self._set_form_enabled(self._profile is not None)
         self._show_curriculum_file()
         self._update_state()
@@ -404,8 +411,12 @@ class SettingsView(QWidget):
         self._update_state()
 
     def _show_hint(self) -> None:
-        self.report_label.setStyleSheet("")
-        self.report_label.setText(_SAVE_HINT)
+        self._report(_SAVE_HINT)
+
+    def _report(self, text: str, *, error: bool = False) -> None:
+        """Say something below the form; an error in red."""
+        self.report_label.setStyleSheet(f"color: {error_colour()};" if error else "")
+        self.report_label.setText(text)
 
     def _set_form_enabled(self, enabled: bool) -> None:
         for edit in self.day_edits:
@@ -436,8 +447,7 @@ class SettingsView(QWidget):
             return
         edits = self.form_values()
         self._saving = True
-        self.report_label.setStyleSheet("")
-        self.report_label.setText("Saving and re-planning…")
+        self._report("Saving and re-planning…")
         self._update_state()
         self._backend.mutate(
             lambda context: save_profile_edits(context, edits),
@@ -447,14 +457,9 @@ class SettingsView(QWidget):
 
     def _saved(self, changes: Changes) -> None:
         self._saving = False
-        report = (
-            describe_report(changes.report, self._backend.context.curriculum)
-            if changes.report is not None
-            else ""
-        )
+        report = describe_report(changes.report, self._backend.context.curriculum)
         message = f"Saved. {report}".strip()
-        self.report_label.setStyleSheet("")
-        self.report_label.setText(message)
+        self._report(message)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 15_000)
@@ -464,11 +469,10 @@ class SettingsView(QWidget):
         self._saving = False
         self._update_state()
         if not isinstance(error, ServiceError):
-            self.report_label.setText("")
+            self._report("")
             self._backend.error.emit(error)
             return
-        self.report_label.setStyleSheet(f"color: {error_colour()};")
-        self.report_label.setText(f"Not saved: {error}")
+        self._report(f"Not saved: {error}", error=True)
 
     def revert(self) -> None:
         if self._profile is not None:

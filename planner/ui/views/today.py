@@ -6,7 +6,7 @@ import html
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +30,10 @@ from planner.services import plans, tasks
 from planner.services.changes import Changes
 from planner.services.status import MissedWork, current_missed_work
 from planner.ui.backend import Backend
-from planner.ui.formatting import describe_report, duration
+from planner.ui.formatting import describe_report, duration, resources_html, tasks_summary
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.item_views import select_row
 
 
 class SetDoneCommand(QUndoCommand):
@@ -231,9 +232,6 @@ class TodayView(QWidget):
 
     # Loading ---------------------------------------------------------------------------
 
-    def set_timezone(self, timezone: str) -> None:
-        self._timezone = timezone
-
     def go_to_today(self) -> None:
         self.show_day(self._backend.context.today(self._timezone))
 
@@ -273,11 +271,7 @@ class TodayView(QWidget):
         if row is None and day_tasks:
             row = 0
         if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, Column.TASK),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self.table, self.model.index(row, Column.TASK))
         else:
             self._show_task(None)
 
@@ -297,13 +291,7 @@ class TodayView(QWidget):
             self.show_day(self._next_study_day)
 
     def _update_summary(self) -> None:
-        day_tasks = self.model.tasks()
-        planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
-        done = sum(t.minutes for t in day_tasks if t.status is TaskStatus.DONE)
-        noun = "task" if len(day_tasks) == 1 else "tasks"
-        self.summary_label.setText(
-            f"{len(day_tasks)} {noun} · {duration(planned)} planned · {duration(done)} done"
-        )
+        self.summary_label.setText(tasks_summary(self.model.tasks()))
 
     def _show_missed(self, missed: MissedWork) -> None:
         self.banner.setVisible(missed.tasks > 0)
@@ -420,10 +408,4 @@ class TodayView(QWidget):
             f"<b>{html.escape(topic.title)}</b> · {task.minutes} min · "
             f"{task.kind.value.replace('-', ' ')}<br>{html.escape(topic.description)}"
         )
-        links = []
-        for resource in curriculum.resources_for(topic):
-            title = html.escape(resource.title)
-            links.append(
-                f'<a href="{html.escape(resource.url)}">{title}</a>' if resource.url else title
-            )
-        self.detail_resources.setText("<br>".join(links) or "—")
+        self.detail_resources.setText(resources_html(curriculum, topic))
