@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.domain.clock import Clock
 from planner.ui.backend import Backend, TaskRunner
-from planner.ui.error_reporting import ErrorReporter, configure_logging, show_error_dialog
+from planner.ui.error_reporting import ErrorReporter, show_error_dialog
 from planner.ui.main_window import MainWindow, when_painted
 
 if TYPE_CHECKING:
@@ -54,10 +54,10 @@ class WindowController(QObject):
         self.backend: Backend | None = None
         self.exit_code = 0
         self._opener = TaskRunner(self)
-        self.reporter = ErrorReporter(lambda: self.window, configure_logging(data_dir))
+        self.reporter = ErrorReporter(window, data_dir)
 
     def start(self) -> None:
-        sys.excepthook = self.reporter.excepthook
+        self.reporter.install()
         if self.self_test:
             QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: self._fail("timed out"))
         self._opener.run(lambda: _open(self.data_dir, self.clock), self._opened, self._open_failed)
@@ -67,7 +67,7 @@ class WindowController(QObject):
         if self.backend is not None:
             self.backend.wait_until_idle()
             self.backend.context.database.close()
-        sys.excepthook = sys.__excepthook__
+        self.reporter.uninstall()
 
     # Start-up ----------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import logging
 import logging.handlers
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -17,16 +16,6 @@ from planner.services.errors import ServiceError
 
 LOG_FILENAME = "study-planner.log"
 log = logging.getLogger("planner")
-
-
-def configure_logging(data_dir: Path) -> Path:
-    path = data_dir / "logs" / LOG_FILENAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
 
 
 def show_error_dialog(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
@@ -40,23 +29,44 @@ def show_error_dialog(parent: QWidget | None, title: str, message: str, details:
 
 
 class ErrorReporter:
-    """Logs and shows errors; installed as ``sys.excepthook`` while the window runs."""
+    """Logs and shows errors. Between :meth:`install` and :meth:`uninstall` it is
+    ``sys.excepthook`` and logs to a file in the data folder."""
 
-    def __init__(self, parent: Callable[[], QWidget | None], log_path: Path) -> None:
+    def __init__(self, parent: QWidget | None, data_dir: Path) -> None:
         self._parent = parent
-        self._log_path = log_path
+        self.log_path = data_dir / "logs" / LOG_FILENAME
+        self._handler: logging.Handler | None = None
+
+    def install(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            self.log_path, maxBytes=1_000_000, backupCount=3
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        self._handler = handler
+        sys.excepthook = self.excepthook
+
+    def uninstall(self) -> None:
+        """Put back the default hook and close the log, so no later run writes to it."""
+        sys.excepthook = sys.__excepthook__
+        if self._handler is not None:
+            log.removeHandler(self._handler)
+            self._handler.close()
+            self._handler = None
 
     def report(self, error: BaseException) -> None:
         if isinstance(error, ServiceError):
             # A learner's mistake, not a bug: say what is wrong, no traceback.
-            show_error_dialog(self._parent(), "Study Planner", str(error))
+            show_error_dialog(self._parent, "Study Planner", str(error))
             return
         details = "".join(traceback.format_exception(error))
         log.error("Unhandled error\n%s", details)
         show_error_dialog(
-            self._parent(),
+            self._parent,
             "Something went wrong",
-            f"{error}\n\nNothing was half-saved. The details are in {self._log_path}.",
+            f"{error}\n\nNothing was half-saved. The details are in {self.log_path}.",
             details,
         )
 

@@ -40,6 +40,13 @@ def make_application() -> QApplication:
     return app
 
 
+def build_window(directory: Path) -> MainWindow:
+    """The window's frame in the learner's theme, with its settings from ``directory``."""
+    settings = UiSettings(directory)
+    apply_theme(settings.theme)
+    return MainWindow(settings, directory)
+
+
 class _Startup:
     """Starts the controller after the first paint and remembers it for shutdown."""
 
@@ -74,9 +81,7 @@ def run_window(arguments: argparse.Namespace) -> int:
             print("Study Planner is already running with this data folder: brought it forward.")
             return 0
         instance = SingleInstance(name)
-    settings = UiSettings(directory)
-    apply_theme(settings.theme)
-    window = MainWindow(settings, directory)
+    window = build_window(directory)
     if instance is not None:
         instance.activation_requested.connect(window.bring_forward)
     startup = _Startup(window, directory, arguments.self_test)

@@ -70,7 +70,6 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
-    page_shown = Signal(str)
     load_curriculum_requested = Signal()
 
     def __init__(self, settings: UiSettings, data_dir: Path) -> None:
@@ -115,7 +114,6 @@ class MainWindow(QMainWindow):
         self._nav_actions[key].setChecked(True)
         self._offer_task_actions(widget)
         self.settings.last_view = key
-        self.page_shown.emit(key)
 
     def _offer_task_actions(self, widget: QWidget) -> None:
         self.task_menu.clear()

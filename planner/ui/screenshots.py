@@ -13,14 +13,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
 from planner.domain.curriculum import Level
 from planner.domain.model import CertificationGoal, GoalStatus, Profile, WeeklyAvailability
 from planner.services.bootstrap import open_context
 from planner.services.plans import create_plan
 from planner.services.tasks import all_tasks, complete_task, log_time
-from planner.ui.launch import make_application
+from planner.ui.controller import WindowController
+from planner.ui.launch import build_window, make_application
 from planner.ui.main_window import PAGES
 
 DEMO_START = date(2026, 11, 2)
@@ -72,19 +72,12 @@ def _wait(milliseconds: int) -> None:
 
 
 def take_screenshots(output: Path) -> list[Path]:
-    from planner.ui.controller import WindowController
-    from planner.ui.main_window import MainWindow
-    from planner.ui.theme import apply_theme
-    from planner.ui.ui_settings import UiSettings
-
-    app = make_application()
+    make_application()
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         make_demo_data(data_dir)
-        settings = UiSettings(data_dir)
-        apply_theme(settings.theme)
-        window = MainWindow(settings, data_dir)
+        window = build_window(data_dir)
         window.resize(1280, 800)
         controller = WindowController(window, data_dir, lambda: DEMO_TODAY)
         window.show()
@@ -94,7 +87,6 @@ def take_screenshots(output: Path) -> list[Path]:
         for page in PAGES:
             window.show_page(page.key)
             _wait(1200)
-            app.processEvents()
             path = output / f"screenshot-{page.key}.png"
             window.grab().save(str(path))
             saved.append(path)
@@ -110,7 +102,6 @@ def main() -> int:
     arguments.output.mkdir(parents=True, exist_ok=True)
     for path in take_screenshots(arguments.output):
         print(path)
-    QApplication.exit(0)
     return 0
 
 

@@ -4,14 +4,14 @@ The window draws with the Fusion style, which paints from the application palett
 theme is a palette: an explicit dark one, or the style's standard light one. Asking the
 platform for a colour scheme (``QStyleHints.setColorScheme``) is done too, for the platforms
 that honour it (title bars, native dialogs), but on plain X11 it changes nothing, so the
-palette is what makes the theme. The first theme applied also installs :class:`FusionStyle`,
-Fusion with tick boxes that show on a dark palette.
+palette is what makes the theme. The first theme applied to an application also installs
+:class:`FusionStyle`, Fusion with tick boxes that show on a dark palette.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QStyleHints
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -208,44 +208,38 @@ def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
     )
 
 
-class _Follower:
-    """Which theme is applied, the one connection that re-applies System when the
-    platform's colour scheme changes, and the style installed for it."""
+class _Follower(QObject):
+    """One per application, as its child: the theme chosen, the style installed for it, and
+    the one connection that re-applies System when the platform's colour scheme changes."""
 
-    theme: Theme | None = None
-    hints: QStyleHints | None = None
-    styled: QApplication | None = None
-    style: FusionStyle | None = None
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.theme = Theme.SYSTEM
+        self._style = FusionStyle()  # kept referenced while the application draws with it
+        app.setStyle(self._style)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    @classmethod
+    def of(cls, app: QApplication) -> _Follower:
+        found = app.findChild(cls, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return found if isinstance(found, cls) else cls(app)
+
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.theme is Theme.SYSTEM:
+            _set_palette(palette_for(scheme))
 
 
 def apply_theme(theme: Theme) -> None:
     """Make the window light, dark, or follow the desktop; takes effect at once."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("apply_theme needs a QApplication")
+    _Follower.of(app).theme = theme
     hints = QGuiApplication.styleHints()
-    _Follower.theme = theme
-    _use_fusion_style()
-    if _Follower.hints is not hints:
-        hints.colorSchemeChanged.connect(_scheme_changed)
-        _Follower.hints = hints
     # For platforms that honour it (window frames, native dialogs); harmless elsewhere.
     hints.setColorScheme(_SCHEMES[theme])
     scheme = hints.colorScheme() if theme is Theme.SYSTEM else _SCHEMES[theme]
     _set_palette(palette_for(scheme))
-
-
-def _use_fusion_style() -> None:
-    """Draw with Fusion (as the window always does), outlining tick boxes on dark palettes;
-    once per application."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or _Follower.styled is app:
-        return
-    _Follower.style = FusionStyle()
-    app.setStyle(_Follower.style)
-    _Follower.styled = app
-
-
-def _scheme_changed(scheme: Qt.ColorScheme) -> None:
-    if _Follower.theme is Theme.SYSTEM:
-        _set_palette(palette_for(scheme))
 
 
 def _set_palette(palette: QPalette) -> None:

@@ -45,11 +45,20 @@ def context(empty_context: AppContext, clock: FakeClock) -> AppContext:
     return empty_context
 
 
-@pytest.fixture
-def backend(context: AppContext, qtbot: QtBot) -> Iterator[Backend]:
-    backend = Backend(context)
+def _idle_afterwards(backend: Backend) -> Iterator[Backend]:
     yield backend
     assert backend.wait_until_idle(10_000), "a worker was still running after the test"
+
+
+@pytest.fixture
+def backend(context: AppContext, qtbot: QtBot) -> Iterator[Backend]:
+    yield from _idle_afterwards(Backend(context))
+
+
+@pytest.fixture
+def first_run_backend(empty_context: AppContext, qtbot: QtBot) -> Iterator[Backend]:
+    """A backend over a data folder with no profile yet."""
+    yield from _idle_afterwards(Backend(empty_context))
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -74,13 +73,6 @@ def quit_question(monkeypatch: pytest.MonkeyPatch) -> QuitQuestion:
     question = QuitQuestion()
     monkeypatch.setattr(wizard_module, "confirm_quit", question)
     return question
-
-
-@pytest.fixture
-def first_run_backend(empty_context: AppContext, qtbot: QtBot) -> Iterator[Backend]:
-    backend = Backend(empty_context)
-    yield backend
-    assert backend.wait_until_idle(10_000), "a worker was still running after the test"
 
 
 @pytest.fixture

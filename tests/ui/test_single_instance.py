@@ -14,14 +14,18 @@ from planner.ui.single_instance import (
 )
 
 
-def test_a_second_launch_asks_the_first_to_come_forward(data_dir: Path, qtbot: QtBot) -> None:
-    name = server_name(data_dir)
-    first = SingleInstance(name)
+def assert_a_second_launch_is_heard(name: str, qtbot: QtBot) -> None:
+    """Listen on ``name``, ask as a second launch would, wait for the request, close."""
+    instance = SingleInstance(name)
     try:
-        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+        with qtbot.waitSignal(instance.activation_requested, timeout=5000):
             assert ask_running_instance_to_activate(name)
     finally:
-        first.close()
+        instance.close()
+
+
+def test_a_second_launch_asks_the_first_to_come_forward(data_dir: Path, qtbot: QtBot) -> None:
+    assert_a_second_launch_is_heard(server_name(data_dir), qtbot)
 
 
 def test_nobody_answers_when_no_instance_runs(data_dir: Path) -> None:
@@ -39,12 +43,7 @@ def test_a_stale_socket_from_a_crash_is_replaced(data_dir: Path, qtbot: QtBot) -
     socket_path.touch()
     assert not ask_running_instance_to_activate(name)
 
-    recovered = SingleInstance(name)
-    try:
-        with qtbot.waitSignal(recovered.activation_requested, timeout=5000):
-            assert ask_running_instance_to_activate(name)
-    finally:
-        recovered.close()
+    assert_a_second_launch_is_heard(name, qtbot)
 
 
 def test_each_data_folder_has_its_own_instance(tmp_path: Path) -> None:

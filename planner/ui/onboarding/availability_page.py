@@ -216,13 +216,13 @@ class AvailabilityPage(QWizardPage):
         )
 
     def _timezone_changed(self, name: str) -> None:
-        valid = is_valid_timezone(name.strip())
+        name = name.strip()
+        valid = is_valid_timezone(name)
         self.timezone_error.setText("" if valid else "Unknown time zone: pick one from the list")
         if valid:
-            today = self._backend.context.today(name.strip())
-            chosen = self._start_date_chosen
+            today = self._backend.context.today(name)
             self.start_date.setMinimumDate(to_qdate(today))
-            if not chosen:
+            if not self._start_date_chosen:
                 self._set_start_date(today)
         self.completeChanged.emit()
 

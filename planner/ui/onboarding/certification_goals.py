@@ -112,7 +112,7 @@ class CertificationGoalsModel(QAbstractTableModel):
         """Give a row an exam date (which also ticks it), or take the date away."""
         if not self.is_available(row):
             return False
-        if day is not None and self.minimum_date is not None and day < self.minimum_date:
+        if day is not None and day < self.minimum_date:
             return False
         self._dates[row] = day
         if day is not None:
@@ -220,13 +220,10 @@ class ExamDateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def _first_day(self) -> date:
-        return self._model.minimum_date
-
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         # The day before the first is the field's "No date yet"; the calendar shows it, and
         # every earlier day, as not open.
-        first = self._first_day()
+        first = self._model.minimum_date
         editor = date_field(parent, first_open_day=to_qdate(first))
         editor.setMinimumDate(to_qdate(first - timedelta(days=1)))
         editor.setSpecialValueText("No date yet")
@@ -241,7 +238,9 @@ class ExamDateDelegate(QStyledItemDelegate):
         if isinstance(value, QDate) and value.isValid():
             editor.setDate(value)
         else:
-            editor.setDate(to_qdate(self._first_day() + timedelta(days=DEFAULT_EXAM_OFFSET_DAYS)))
+            editor.setDate(
+                to_qdate(self._model.minimum_date + timedelta(days=DEFAULT_EXAM_OFFSET_DAYS))
+            )
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
         if not isinstance(editor, QDateEdit):

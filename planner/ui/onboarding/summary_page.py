@@ -229,6 +229,10 @@ class SummaryPage(QWizardPage):
 
     # Writing ---------------------------------------------------------------------------
 
+    @property
+    def is_writing(self) -> bool:
+        return self._writing
+
     def set_writing(self, writing: bool) -> None:
         self._writing = writing
         if writing:
@@ -239,7 +243,7 @@ class SummaryPage(QWizardPage):
         self.completeChanged.emit()
 
     def write_failed(self, error: Exception) -> None:
-        self.set_writing(False)
+        """Show why the plan was not stored (the wizard has already ended the writing)."""
         self._show_error(f"Your plan could not be saved: {error}")
 
     def isComplete(self) -> bool:

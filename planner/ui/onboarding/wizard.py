@@ -57,7 +57,6 @@ class OnboardingWizard(QWizard):
         super().__init__(parent)
         self.backend = backend
         self.curriculum = backend.context.curriculum
-        self._writing = False
         self._stored = False
         self.setWindowTitle("Set Up Your Study Plan")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -104,10 +103,6 @@ class OnboardingWizard(QWizard):
     def goals(self) -> tuple[CertificationGoal, ...]:
         return self.certification_page.goals()
 
-    @property
-    def is_writing(self) -> bool:
-        return self._writing
-
     # Finishing -------------------------------------------------------------------------
 
     def accept(self) -> None:
@@ -115,7 +110,7 @@ class OnboardingWizard(QWizard):
         if self._stored:
             super().accept()
             return
-        if self._writing or not self.summary_page.isComplete():
+        if not self.summary_page.isComplete():  # no preview yet, or already storing
             return
         profile, goals = self.profile(), self.goals()
         self._set_writing(True)
@@ -127,7 +122,7 @@ class OnboardingWizard(QWizard):
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window: leaving quits the app, so ask first."""
-        if self._writing:
+        if self.summary_page.is_writing:
             return  # the plan is being stored: closing now would hide whether it was
         if not self._stored and not confirm_quit(self):
             return
@@ -144,7 +139,6 @@ class OnboardingWizard(QWizard):
         self.summary_page.write_failed(error)
 
     def _set_writing(self, writing: bool) -> None:
-        self._writing = writing
         self.summary_page.set_writing(writing)
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
             self.button(which).setEnabled(not writing)
