@@ -101,7 +101,8 @@ def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[Certific
 
 def _init(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     profile, goals = _init_request(arguments)
-    report = plans.create_plan(context, profile, goals)
+    report = plans.create_plan(context, profile, goals).report
+    assert report is not None
     planned = tasks.all_tasks(context)
     first = f", starting on {planned[0].scheduled_date:%A %d %B %Y}" if planned else ""
     print(f"Created a plan of {len(planned)} study tasks{first}.", file=out)

@@ -14,10 +14,16 @@ from planner.store.database import open_database
 CUSTOM_CURRICULUM_FILENAME = "curriculum.yaml"
 
 
+def uses_custom_curriculum(data_dir: Path) -> bool:
+    """Whether the learner loaded a curriculum of their own into ``data_dir``."""
+    return (data_dir / CUSTOM_CURRICULUM_FILENAME).exists()
+
+
 def curriculum_path(data_dir: Path) -> Path:
     """The learner's own curriculum if they loaded one, else the bundled one."""
-    custom = data_dir / CUSTOM_CURRICULUM_FILENAME
-    return custom if custom.exists() else default_curriculum_path()
+    if uses_custom_curriculum(data_dir):
+        return data_dir / CUSTOM_CURRICULUM_FILENAME
+    return default_curriculum_path()
 
 
 def load_active_curriculum(data_dir: Path) -> Curriculum:

@@ -8,8 +8,14 @@ from datetime import date
 
 from sqlmodel import Session
 
-from planner.domain.curriculum import CertificationStatus, Curriculum
-from planner.domain.model import CertificationGoal, GoalStatus, Profile, StudyTask
+from planner.domain.curriculum import CertificationStatus, Curriculum, Level
+from planner.domain.model import (
+    CertificationGoal,
+    GoalStatus,
+    Profile,
+    StudyTask,
+    WeeklyAvailability,
+)
 from planner.domain.planning import (
     Deadline,
     MissedPolicy,
@@ -133,7 +139,7 @@ def preview_plan(
 
 def create_plan(
     context: AppContext, profile: Profile, goals: Sequence[CertificationGoal] = ()
-) -> PlanReport:
+) -> Changes:
     """Store the learner's profile and goals and their first plan, in one transaction."""
     curriculum = context.curriculum
     first_day = check_new_plan(curriculum, profile, goals, today=context.today(profile.timezone))
@@ -145,7 +151,7 @@ def create_plan(
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
         changes = _plan(context, profile, stored_goals, [], first_day)
         _store_changes(changes, session=session)
-    return changes.report
+    return replace(_describe(changes), profile=True, goals=bool(goals))
 
 
 def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Changes:
@@ -166,15 +172,60 @@ def assess_plan_in(context: AppContext, session: Session) -> PlanReport:
     return _plan_stored(context, session, MissedPolicy.SHIFT).report
 
 
+@dataclass(frozen=True)
+class ProfileEdits:
+    """The profile fields the Settings view edits; the rest of the profile stays as stored."""
+
+    availability: WeeklyAvailability
+    max_session_minutes: int
+    include_interview_prep: bool
+    level: Level
+    specializations: frozenset[str]
+
+    @classmethod
+    def of(cls, profile: Profile) -> ProfileEdits:
+        return cls(
+            availability=profile.availability,
+            max_session_minutes=profile.max_session_minutes,
+            include_interview_prep=profile.include_interview_prep,
+            level=profile.level,
+            specializations=frozenset(profile.specializations),
+        )
+
+    def apply(self, profile: Profile, curriculum: Curriculum) -> Profile:
+        order = [s.id for s in curriculum.specializations]
+        return replace(
+            profile,
+            availability=self.availability,
+            max_session_minutes=self.max_session_minutes,
+            include_interview_prep=self.include_interview_prep,
+            level=self.level,
+            specializations=tuple(s for s in order if s in self.specializations),
+        )
+
+
 def update_profile(context: AppContext, profile: Profile) -> Changes:
     """Save new settings (availability, level, known topics...) and re-plan to match."""
     with context.database.unit_of_work() as session:
+        return _save_and_replan(context, session, profile, require_profile(session))
+
+
+def edit_profile(context: AppContext, edits: ProfileEdits) -> Changes:
+    """Apply the edits to the profile as stored now (so topics marked known elsewhere in
+    the meantime are kept) and re-plan, in one transaction."""
+    with context.database.unit_of_work() as session:
         stored = require_profile(session)
-        check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
-        repo.save_profile(
-            profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
-        )
-        changes = _replan_in(context, session, MissedPolicy.SHIFT)
+        return _save_and_replan(context, session, edits.apply(stored, context.curriculum), stored)
+
+
+def _save_and_replan(
+    context: AppContext, session: Session, profile: Profile, stored: Profile
+) -> Changes:
+    check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
+    repo.save_profile(
+        profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
+    )
+    changes = _replan_in(context, session, MissedPolicy.SHIFT)
     return replace(_describe(changes), profile=True)
 
 

@@ -528,7 +528,7 @@ def test_banner_warns_when_an_exam_is_at_risk(
 def test_banner_shows_the_end_date_of_a_feasible_plan(
     empty_context: AppContext, other_backend: Callable[[AppContext], Backend], qtbot: QtBot
 ) -> None:
-    report = create_plan(empty_context, learner_profile())
+    report = create_plan(empty_context, learner_profile()).report
     assert report.feasible
     assert report.end_date is not None
     view = _make_view(other_backend(empty_context), qtbot)

@@ -10,11 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -29,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from planner.domain.curriculum import Certification, CertificationStatus
 from planner.domain.model import CertificationGoal
+from planner.ui.models.columns import AnyIndex, ColumnTableModel
 from planner.ui.onboarding.texts import certification_status_text, long_date
 from planner.ui.onboarding.widgets import date_field
 from planner.ui.qdates import from_qdate, to_qdate
-
-_Index = QModelIndex | QPersistentModelIndex
 
 DEFAULT_EXAM_OFFSET_DAYS = 90
 
@@ -44,14 +40,10 @@ class GoalColumn(IntEnum):
     STATUS = 2
 
 
-_GOAL_HEADERS = {
-    GoalColumn.CERTIFICATION: "Certification",
-    GoalColumn.EXAM_DATE: "Exam date",
-    GoalColumn.STATUS: "Status",
-}
+_GOAL_HEADERS = ("Certification", "Exam date", "Status")  # in GoalColumn order
 
 
-class CertificationGoalsModel(QAbstractTableModel):
+class CertificationGoalsModel(ColumnTableModel):
     """The curriculum's certifications as rows to tick, each with an optional exam date.
 
     Retired certifications can be neither ticked nor given a date.
@@ -65,7 +57,7 @@ class CertificationGoalsModel(QAbstractTableModel):
         first_day: date,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(_GOAL_HEADERS, parent)
         self._certifications = tuple(certifications)
         self._checked = [False] * len(self._certifications)
         self._dates: list[date | None] = [None] * len(self._certifications)
@@ -126,20 +118,10 @@ class CertificationGoalsModel(QAbstractTableModel):
 
     # Qt model --------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._certifications)
+    def row_count(self) -> int:
+        return len(self._certifications)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(GoalColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _GOAL_HEADERS[GoalColumn(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -150,7 +132,7 @@ class CertificationGoalsModel(QAbstractTableModel):
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._certifications):
             return None
         row, column = index.row(), GoalColumn(index.column())
@@ -186,7 +168,7 @@ class CertificationGoalsModel(QAbstractTableModel):
             return QApplication.palette().placeholderText()
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         row, column = index.row(), index.column()
@@ -220,7 +202,9 @@ class ExamDateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         # The day before the first is the field's "No date yet"; the calendar shows it, and
         # every earlier day, as not open.
         first = self._model.minimum_date
@@ -231,7 +215,7 @@ class ExamDateDelegate(QStyledItemDelegate):
         editor.setAccessibleName(f"Exam date for {title}")
         return editor
 
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if not isinstance(editor, QDateEdit):
             return
         value = index.data(Qt.ItemDataRole.EditRole)
@@ -242,13 +226,13 @@ class ExamDateDelegate(QStyledItemDelegate):
                 to_qdate(self._model.minimum_date + timedelta(days=DEFAULT_EXAM_OFFSET_DAYS))
             )
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         if not isinstance(editor, QDateEdit):
             return
         chosen = editor.date()
         model.setData(index, None if chosen == editor.minimumDate() else chosen)
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
         editor.setGeometry(option.rect)

@@ -3,28 +3,17 @@ which stores the plan in the background and closes once it is stored."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from planner.domain.model import CertificationGoal, Profile
 from planner.services.changes import Changes
-from planner.services.context import AppContext
 from planner.services.plans import create_plan
 from planner.ui.backend import Backend
 from planner.ui.onboarding.availability_page import AvailabilityPage
 from planner.ui.onboarding.certification_page import CertificationPage
 from planner.ui.onboarding.choice_pages import LevelPage, SpecializationPage
 from planner.ui.onboarding.summary_page import SummaryPage
-
-
-def create_plan_changes(
-    context: AppContext, profile: Profile, goals: Sequence[CertificationGoal]
-) -> Changes:
-    """Store the profile, goals and first plan, described as a change for the views."""
-    report = create_plan(context, profile, goals)
-    return Changes(plan=True, profile=True, goals=bool(goals), report=report)
 
 
 def confirm_quit(parent: QWidget) -> bool:
@@ -115,7 +104,7 @@ class OnboardingWizard(QWizard):
         profile, goals = self.profile(), self.goals()
         self._set_writing(True)
         self.backend.mutate(
-            lambda context: create_plan_changes(context, profile, goals),
+            lambda context: create_plan(context, profile, goals),
             on_done=self._plan_stored,
             on_error=self._plan_failed,
         )

@@ -29,7 +29,7 @@ from planner.domain.curriculum import CertificationStatus, Curriculum, Group, To
 from planner.domain.curriculum_file import CurriculumError
 from planner.domain.model import Profile
 from planner.services import plans, topics
-from planner.services.bootstrap import CUSTOM_CURRICULUM_FILENAME, load_active_curriculum
+from planner.services.bootstrap import load_active_curriculum, uses_custom_curriculum
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.curricula import install_custom_curriculum, remove_custom_curriculum
@@ -293,7 +293,7 @@ class CurriculumView(QWidget):
 
     def _show_curriculum_title(self) -> None:
         curriculum = self.model.curriculum
-        custom = (self._data_dir / CUSTOM_CURRICULUM_FILENAME).exists()
+        custom = uses_custom_curriculum(self._data_dir)
         self.title_label.setText(html.escape(curriculum.title))
         source = "your own curriculum file" if custom else "the built-in curriculum"
         total = sum(t.hours for t in curriculum.topics)

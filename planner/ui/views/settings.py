@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QUrl
@@ -34,10 +33,9 @@ from PySide6.QtWidgets import (
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import WEEKDAYS, Profile, WeeklyAvailability
 from planner.services import plans
-from planner.services.bootstrap import CUSTOM_CURRICULUM_FILENAME, curriculum_path
+from planner.services.bootstrap import curriculum_path, uses_custom_curriculum
 from planner.services.changes import Changes
-from planner.services.context import AppContext
-from planner.services.errors import NoProfileError, ServiceError
+from planner.services.errors import ServiceError
 from planner.ui.backend import Backend
 from planner.ui.formatting import describe_report, duration
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
@@ -64,47 +62,6 @@ def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
 def open_folder(path: Path) -> bool:
     """Show a folder in the desktop's file manager. Tests replace this."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-@dataclass(frozen=True)
-class ProfileEdits:
-    """The profile fields this view edits; the rest of the profile is kept as stored."""
-
-    availability: WeeklyAvailability
-    max_session_minutes: int
-    include_interview_prep: bool
-    level: Level
-    specializations: frozenset[str]
-
-    @classmethod
-    def of(cls, profile: Profile) -> ProfileEdits:
-        return cls(
-            availability=profile.availability,
-            max_session_minutes=profile.max_session_minutes,
-            include_interview_prep=profile.include_interview_prep,
-            level=profile.level,
-            specializations=frozenset(profile.specializations),
-        )
-
-    def apply(self, profile: Profile, curriculum: Curriculum) -> Profile:
-        order = [s.id for s in curriculum.specializations]
-        return replace(
-            profile,
-            availability=self.availability,
-            max_session_minutes=self.max_session_minutes,
-            include_interview_prep=self.include_interview_prep,
-            level=self.level,
-            specializations=tuple(s for s in order if s in self.specializations),
-        )
-
-
-def save_profile_edits(context: AppContext, edits: ProfileEdits) -> Changes:
-    """Apply the edits to the profile as stored now (so known topics marked elsewhere in
-    the meantime are kept) and re-plan."""
-    profile = plans.load_profile(context)
-    if profile is None:
-        raise NoProfileError()
-    return plans.update_profile(context, edits.apply(profile, context.curriculum))
 
 
 class SettingsView(QWidget):
@@ -374,7 +331,7 @@ class SettingsView(QWidget):
     def _show_curriculum_file(self) -> None:
         curriculum = self._backend.context.curriculum
         path = curriculum_path(self._data_dir)
-        custom = path.name == CUSTOM_CURRICULUM_FILENAME and path.parent == self._data_dir
+        custom = uses_custom_curriculum(self._data_dir)
         source = "your own file" if custom else "built in"
         self.curriculum_label.setText(
             f"{html.escape(curriculum.title)} {html.escape(curriculum.version)} ({source})<br>"
@@ -383,12 +340,10 @@ class SettingsView(QWidget):
 
     # The form --------------------------------------------------------------------------
 
-    def form_values(self) -> ProfileEdits:
+    def form_values(self) -> plans.ProfileEdits:
         minutes = [edit.value() for edit in self.day_edits]
-        return ProfileEdits(
-            availability=WeeklyAvailability(
-                (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
-            ),
+        return plans.ProfileEdits(
+            availability=WeeklyAvailability.of(minutes),
             max_session_minutes=self.session_length.value(),
             include_interview_prep=self.interview_prep.isChecked(),
             level=Level(self.level_combo.currentData() or Level.JUNIOR.value),
@@ -398,7 +353,9 @@ class SettingsView(QWidget):
         )
 
     def is_dirty(self) -> bool:
-        return self._profile is not None and self.form_values() != ProfileEdits.of(self._profile)
+        return self._profile is not None and self.form_values() != plans.ProfileEdits.of(
+            self._profile
+        )
 
     def validation_problem(self) -> str | None:
         if sum(edit.value() for edit in self.day_edits) < 1:
@@ -450,7 +407,7 @@ class SettingsView(QWidget):
         self._report("Saving and re-planning…")
         self._update_state()
         self._backend.mutate(
-            lambda context: save_profile_edits(context, edits),
+            lambda context: plans.edit_profile(context, edits),
             on_done=self._saved,
             on_error=self._save_failed,
         )
