@@ -66,7 +66,8 @@ case $command in
     exec "$VENV/bin/python" main.py "$@"
     ;;
   test)
-    ensure_system_packages "${QT_BASE[@]}"
+    # pdftoppm (poppler-utils) renders the exported PDF's pages in the tests.
+    ensure_system_packages "${QT_BASE[@]}" poppler-utils
     ensure_venv test
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
     ;;

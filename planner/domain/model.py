@@ -125,6 +125,14 @@ class StudyTask:
     notes: str = ""
     id: int | None = None
 
+    @property
+    def minutes_studied(self) -> int:
+        """The time logged on the task; a task ticked off without a log counts its planned
+        minutes, an open one without a log none."""
+        if self.time_spent_minutes is not None:
+            return self.time_spent_minutes
+        return self.minutes if self.status is TaskStatus.DONE else 0
+
 
 @dataclass(frozen=True, slots=True)
 class CertificationGoal:

@@ -90,6 +90,13 @@ def shares_by_level(tasks: Sequence[StudyTask], curriculum: Curriculum) -> list[
     return _shares_by(tasks, level_of, [(level.value, titles[level]) for level in Level])
 
 
+def studied_on(task: StudyTask, timezone: tzinfo) -> date:
+    """The learner's day a done task was ticked off (its planned day if that is unknown)."""
+    if task.completed_at is None:
+        return task.scheduled_date
+    return task.completed_at.astimezone(timezone).date()
+
+
 def study_minutes_by_day(tasks: Iterable[StudyTask], timezone: tzinfo) -> dict[date, int]:
     """Minutes studied per calendar day: the logged time of done tasks (their planned
     minutes when none was logged), on the learner's day they were ticked off (tasks done
@@ -97,13 +104,7 @@ def study_minutes_by_day(tasks: Iterable[StudyTask], timezone: tzinfo) -> dict[d
     minutes: Counter[date] = Counter()
     for task in tasks:
         if task.status is TaskStatus.DONE:
-            spent = task.time_spent_minutes
-            day = (
-                task.completed_at.astimezone(timezone).date()
-                if task.completed_at is not None
-                else task.scheduled_date
-            )
-            minutes[day] += task.minutes if spent is None else spent
+            minutes[studied_on(task, timezone)] += task.minutes_studied
     return dict(minutes)
 
 

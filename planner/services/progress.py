@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+from planner.domain.curriculum import Curriculum
+from planner.domain.model import StudyTask
 from planner.domain.progress import (
     Share,
     Streaks,
@@ -54,15 +56,29 @@ def progress_snapshot(context: AppContext, *, weeks: int = RECENT_WEEKS) -> Prog
     with context.database.unit_of_work() as session:
         profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
-    today = context.today(profile.timezone)
-    by_day = study_minutes_by_day(tasks, ZoneInfo(profile.timezone))
-    first_day = tasks[0].scheduled_date if tasks else None  # tasks come in date order
+    return snapshot_of(
+        tasks, context.curriculum, profile.timezone, context.today(profile.timezone), weeks=weeks
+    )
+
+
+def snapshot_of(
+    tasks: Sequence[StudyTask],
+    curriculum: Curriculum,
+    timezone: str,
+    today: date,
+    *,
+    weeks: int = RECENT_WEEKS,
+) -> ProgressSnapshot:
+    """The progress figures of ``tasks`` (in date order, as the store lists them) as of
+    ``today``, over the last ``weeks`` weeks."""
+    by_day = study_minutes_by_day(tasks, ZoneInfo(timezone))
+    first_day = tasks[0].scheduled_date if tasks else None
     heatmap_start = recent_weeks_start(today, weeks)
     return ProgressSnapshot(
         today=today,
         overall=overall_share(tasks),
-        groups=tuple(shares_by_group(tasks, context.curriculum)),
-        levels=tuple(shares_by_level(tasks, context.curriculum)),
+        groups=tuple(shares_by_group(tasks, curriculum)),
+        levels=tuple(shares_by_level(tasks, curriculum)),
         weekly_hours=tuple(
             hours_by_week(by_day, first=chart_weeks_start(first_day, today, weeks), last=today)
         ),

@@ -3,7 +3,7 @@ none commits: the caller's unit of work decides."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -278,3 +278,43 @@ def save_reminder(reminder: Reminder, *, session: Session) -> Reminder:
     }
     row = _upsert(ReminderRow, reminder.id, fields, session=session)
     return _reminder_from_row(row)
+
+
+# Every table at once (portable copies) -------------------------------------------------
+
+# Parents before children: rows are inserted in this order and deleted in the reverse.
+_ALL_TABLES: tuple[type[SQLModel], ...] = (
+    ProfileRow,
+    KnownTopicRow,
+    CertificationGoalRow,
+    StudyTaskRow,
+    ReminderRow,
+)
+
+
+def _table_name(table: type[SQLModel]) -> str:
+    return str(table.__tablename__)
+
+
+def read_all_rows(*, session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the learner's tables by table name, each as its column values, in
+    primary key order."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table in _ALL_TABLES:
+        key = next(iter(table.__table__.primary_key.columns))  # type: ignore[attr-defined]
+        records = session.exec(select(table).order_by(key))
+        rows[_table_name(table)] = [record.model_dump() for record in records]
+    return rows
+
+
+def replace_all_rows(rows: Mapping[str, Sequence[Mapping[str, Any]]], *, session: Session) -> None:
+    """Make the learner's tables hold exactly ``rows`` (by table name; a table not named is
+    emptied). The caller's unit of work makes it all or nothing."""
+    unknown = set(rows) - {_table_name(table) for table in _ALL_TABLES}
+    if unknown:
+        raise ValueError(f"no such tables: {', '.join(sorted(unknown))}")
+    for table in reversed(_ALL_TABLES):
+        session.exec(delete(table))
+    for table in _ALL_TABLES:
+        session.add_all(table(**fields) for fields in rows.get(_table_name(table), ()))
+        session.flush()

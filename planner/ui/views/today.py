@@ -392,10 +392,7 @@ class TodayView(QWidget):
             return
         curriculum = self._backend.context.curriculum
         self.detail_title.setText(html.escape(task.title))
-        # A tick without logged time counts its planned minutes (as Progress does).
-        done_default = task.minutes if task.status is TaskStatus.DONE else 0
-        spent = task.time_spent_minutes
-        self.time_spent.setValue(done_default if spent is None else spent)
+        self.time_spent.setValue(task.minutes_studied)
         self.notes.setPlainText(task.notes)
         self.start_button.setEnabled(task.status is TaskStatus.PENDING)
         self.skip_button.setEnabled(task.status.is_open)
