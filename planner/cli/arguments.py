@@ -9,6 +9,7 @@ from typing import NoReturn
 from planner import __version__
 from planner.domain.curriculum import Level
 from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, WEEKDAYS
+from planner.export.options import ExportFormat, PaperSize
 
 LEVELS = tuple(level.value for level in Level)
 SPECIALIZATIONS = (
@@ -20,6 +21,8 @@ SPECIALIZATIONS = (
     "anomaly-detection",
 )
 WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
+EXPORT_FORMATS = tuple(f.value for f in ExportFormat)
+PAPER_SIZES = tuple(p.value for p in PaperSize)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -141,4 +144,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="progress and the plan's feasibility")
     status.add_argument("--json", action="store_true", help="print a JSON object")
+
+    export = commands.add_parser(
+        "export",
+        help="write the progress report (pdf), the plan (ics, csv) or all data (json)",
+    )
+    export.add_argument("file", metavar="FILE")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="default: from the file's extension",
+    )
+    export.add_argument("--name", default="", help="the learner's name on the PDF report")
+    export.add_argument(
+        "--paper", choices=PAPER_SIZES, help="the PDF's paper (default: from the locale)"
+    )
+    export.add_argument(
+        "--include-notes", action="store_true", help="put the task notes in the PDF report"
+    )
+    import_ = commands.add_parser(
+        "import", help="replace all data with a JSON export (the current data is backed up)"
+    )
+    import_.add_argument("file", metavar="FILE")
     return parser

@@ -6,7 +6,9 @@ import argparse
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,11 +27,14 @@ from planner.domain.model import (
 )
 from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.progress import Share
+from planner.export.options import ExportFormat, PaperSize, ReportOptions
 from planner.paths import data_dir
 from planner.services import plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
+from planner.services.exports import export_file
+from planner.services.importing import import_data
 from planner.services.status import StatusReport, status_report
 from planner.store.engine import database_path
 from planner.store.migrate import StoreError
@@ -57,7 +62,7 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
             profile, goals = _init_request(arguments)
             today = local_date(system_clock(), profile.timezone)
             plans.check_new_plan(curriculum, profile, goals, today=today)
-        elif not database_path(directory).exists():
+        elif arguments.command != "import" and not database_path(directory).exists():
             raise NoProfileError()
         context = open_context(directory, system_clock, curriculum)
         try:
@@ -278,10 +283,39 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
     }
 
 
+def _export(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    options = ReportOptions(learner_name=arguments.name, include_notes=arguments.include_notes)
+    if arguments.paper is not None:
+        options = replace(options, paper=PaperSize(arguments.paper))
+    chosen = None if arguments.format is None else ExportFormat(arguments.format)
+    result = export_file(context, Path(arguments.file), chosen, options)
+    print(f"Exported {_FORMAT_TITLES[result.format]} to {result.path}", file=out)
+
+
+_FORMAT_TITLES = {
+    ExportFormat.PDF: "the progress report",
+    ExportFormat.ICS: "the plan as a calendar",
+    ExportFormat.CSV: "the tasks as a spreadsheet",
+    ExportFormat.JSON: "all your data",
+}
+
+
+def _import(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    result = import_data(context, Path(arguments.file))
+    print(
+        f"Imported {result.tasks} tasks, {result.goals} certification goals and "
+        f"{result.reminders} reminders from {arguments.file}. "
+        f"The data it replaced is backed up in {result.backup}",
+        file=out,
+    )
+
+
 _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] = {
     "init": _init,
     "today": _today,
     "done": _done,
     "undo": _undo,
     "status": _status,
+    "export": _export,
+    "import": _import,
 }

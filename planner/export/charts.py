@@ -43,9 +43,8 @@ def _text(
 
 
 def _drawing(width: float, height: float, font: str) -> Drawing:
-    drawing = Drawing(width, height)
-    drawing.initialFontName = font  # else the drawing names Helvetica, which is not embedded
-    return drawing
+    # Without its own initial font a drawing names Helvetica, which is not embedded.
+    return Drawing(width, height, initialFontName=font)
 
 
 def _rect(

@@ -32,6 +32,7 @@ from planner.export.portable import PortableData, dump_portable
 from planner.export.report import CertificationLine, ProgressReport, TaskLine
 from planner.export.spreadsheet import tasks_csv
 from planner.services.context import AppContext
+from planner.services.errors import ServiceError
 from planner.services.plans import assess_plan_in, require_profile
 from planner.services.progress import snapshot_of
 from planner.store import repositories as repo
@@ -53,7 +54,12 @@ def export_file(
     options: ReportOptions | None = None,
 ) -> ExportResult:
     """Write the export ``path``'s extension asks for (or ``export_format``) to ``path``."""
-    chosen = export_format or ExportFormat.of_path(path)
+    try:
+        chosen = export_format or ExportFormat.of_path(path)
+    except ValueError as error:
+        raise ServiceError(str(error)) from None
+    if not path.parent.is_dir():
+        raise ServiceError(f"{path.parent}: no such folder to export into")
     if chosen is ExportFormat.PDF:
         report = progress_report(context, options or ReportOptions())
         paper = (options or ReportOptions()).paper
