@@ -40,7 +40,7 @@ class _Record(BaseModel):
 
 
 class ProfileRecord(_Record):
-    id: Literal[1] = 1
+    id: Literal[1]
     level: Level
     specializations: list[str]
     availability_minutes: Annotated[list[DayMinutes], Field(min_length=7, max_length=7)]

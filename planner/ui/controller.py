@@ -119,6 +119,7 @@ class WindowController(QObject):
             self._install_views(profile.timezone)
 
     def _install_views(self, timezone: str) -> None:
+        from planner.ui.exporting import FileTransfers
         from planner.ui.views.certifications import CertificationsView
         from planner.ui.views.curriculum import CurriculumView
         from planner.ui.views.plan import PlanView
@@ -140,6 +141,10 @@ class WindowController(QObject):
             "settings": SettingsView(backend, window.settings, self.data_dir),
         }
         window.load_curriculum_requested.connect(curriculum.load_custom_curriculum)
+        self.file_transfers = FileTransfers(
+            window, backend, window.settings, lambda text: window.show_message(text, 8000)
+        )
+        window.add_file_actions(self.file_transfers.actions())
         window.install_pages(pages)
         for page in pages.values():
             page.reload()  # type: ignore[attr-defined]

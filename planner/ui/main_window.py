@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         self.task_menu.addActions(actions)
         self.task_menu.setEnabled(bool(actions))
 
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Put ``actions`` in the File menu, after loading a curriculum and before Quit."""
+        self.file_menu.insertActions(self._file_transfer_separator, actions)
+
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)
 
@@ -160,11 +164,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = self.file_menu = menus.addMenu("&File")
         self.load_curriculum_action = self._action(
             "Load Curriculum File…", "Ctrl+O", self.load_curriculum_requested.emit
         )
         file_menu.addAction(self.load_curriculum_action)
+        # The exports and the import are added here once the learner's data is open.
+        self._file_transfer_separator = file_menu.addSeparator()
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
 

@@ -68,5 +68,23 @@ class UiSettings:
     def last_view(self, value: str) -> None:
         self._settings.setValue("window/last_view", value)
 
+    @property
+    def export_folder(self) -> Path | None:
+        """The folder the last export or import used."""
+        value = str(self._settings.value("files/export_folder", "", str))
+        return Path(value) if value and Path(value).is_dir() else None
+
+    @export_folder.setter
+    def export_folder(self, value: Path) -> None:
+        self._settings.setValue("files/export_folder", str(value))
+
+    @property
+    def report_includes_notes(self) -> bool:
+        return bool(self._settings.value("files/report_includes_notes", False, bool))
+
+    @report_includes_notes.setter
+    def report_includes_notes(self, value: bool) -> None:
+        self._settings.setValue("files/report_includes_notes", value)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from planner.services.bootstrap import curriculum_path, uses_custom_curriculum
 from planner.services.changes import Changes
 from planner.services.errors import ServiceError
 from planner.ui.backend import Backend
+from planner.ui.exporting import open_file
 from planner.ui.formatting import describe_report, duration
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
 from planner.ui.theme import apply_theme, error_colour
@@ -61,7 +62,7 @@ def _form_box(title: str) -> tuple[QGroupBox, QFormLayout]:
 
 def open_folder(path: Path) -> bool:
     """Show a folder in the desktop's file manager. Tests replace this."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return open_file(path)
 
 
 class SettingsView(QWidget):
