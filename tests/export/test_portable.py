@@ -60,7 +60,8 @@ def test_importing_ones_own_export_gives_back_the_same_data(
     context: AppContext, fresh_context: AppContext, exported: Path
 ) -> None:
     before = _rows(context)
-    assert before["reminder"] and before["study_task"] and before["certification_goal"]
+    assert before["reminder"]
+    assert before["study_task"]
 
     result = import_data(fresh_context, exported)
 
