@@ -68,11 +68,17 @@ def progress_bars(shares: Sequence[Share], width: float, font: str, bold: str) -
     """One labelled bar per share, its percentage and hours beside it; the first (overall)
     share in bold."""
     row, bar_height = 20.0, 9.0
-    widest = max((stringWidth(share.title, bold, 9) for share in shares), default=0.0)
-    label_width, figure_width = min(widest + 10, width * 0.45), width * 0.25
+    figures = [
+        f"{s.percent}%  ·  {s.done_minutes / 60:.1f} of {s.planned_minutes / 60:.1f} h"
+        for s in shares
+    ]
+    label_width = min(
+        max((stringWidth(s.title, bold, 9) for s in shares), default=0) + 10, width * 0.45
+    )
+    figure_width = max((stringWidth(f, bold, 9) for f in figures), default=0) + 10
     bar_width = width - label_width - figure_width
     drawing = _drawing(width, row * len(shares), font)
-    for index, share in enumerate(shares):
+    for index, (share, figure) in enumerate(zip(shares, figures, strict=True)):
         y = row * (len(shares) - index - 1) + (row - bar_height) / 2
         face = bold if index == 0 else font
         drawing.add(_text(0, y + 1.5, share.title, face, 9))
@@ -80,11 +86,7 @@ def progress_bars(shares: Sequence[Share], width: float, font: str, bold: str) -
         if share.fraction > 0:
             filled = bar_width * min(share.fraction, 1.0)
             drawing.add(_rect(label_width, y, filled, bar_height, ACCENT))
-        figures = (
-            f"{share.percent}%  ·  {share.done_minutes / 60:.1f} of "
-            f"{share.planned_minutes / 60:.1f} h"
-        )
-        drawing.add(_text(width, y + 1.5, figures, face, 9, anchor="end"))
+        drawing.add(_text(width, y + 1.5, figure, face, 9, anchor="end"))
     return drawing
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     LongTable,
@@ -36,6 +37,7 @@ HEADER_FILL = HexColor("#e8eef5")
 STRIPE = HexColor("#f6f8fa")
 BODY_SIZE, BODY_LEADING = 8.5, 11.0
 CELL_PADDING = 3.0
+TABLE_START_HEIGHT = 110.0  # a heading and the first few rows of a table
 
 
 def _day(day: date | None) -> str:
@@ -98,14 +100,15 @@ class _NumberedCanvas(Canvas):
     def _footer(self, number: int, total: int) -> None:
         width, _height = self._pagesize  # type: ignore[attr-defined]
         y = MARGIN / 2
+        left, right = MARGIN + 6, width - MARGIN - 6  # in line with the frame's content
         self.saveState()
         self.setStrokeColor(GRID)
         self.setLineWidth(0.5)
-        self.line(MARGIN, y + 10, width - MARGIN, y + 10)
+        self.line(left, y + 10, right, y + 10)
         self.setFont(self.footer_font, 7.5)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN, y, self.footer_left)
-        self.drawRightString(width - MARGIN, y, f"Page {number} of {total}")
+        self.drawString(left, y, self.footer_left)
+        self.drawRightString(right, y, f"Page {number} of {total}")
         self.restoreState()
 
 
@@ -181,25 +184,29 @@ class _ReportBuilder:
             )
         )
         story.append(self._section("Study days", self._study_days()))
-        story.append(self._section("Certifications", [self._certifications()]))
-        story.append(
-            self._section(
-                "The next two weeks", [self._tasks(report.upcoming, "Planned for", "Minutes")]
-            )
+        story += self._table_section("Certifications", self._certifications())
+        story += self._table_section(
+            "The next two weeks", self._tasks(report.upcoming, "Planned for", "Minutes")
         )
-        story.append(self._heading("Completed tasks"))
-        story.append(self._tasks(report.completed, "Done on", "Time spent", empty="None yet."))
+        story += self._table_section(
+            "Completed tasks",
+            self._tasks(report.completed, "Done on", "Time spent", empty="None yet."),
+        )
         if report.notes:
-            story.append(self._heading("Notes"))
-            story.append(self._notes(report.notes))
+            story += self._table_section("Notes", self._notes(report.notes))
         return story
 
     def _heading(self, text: str) -> Paragraph:
         return Paragraph(text, self.styles.heading)
 
     def _section(self, title: str, content: Sequence[Flowable]) -> KeepTogether:
-        """A heading kept on the same page as the start of its content."""
+        """A heading and a chart, kept on one page."""
         return KeepTogether([self._heading(title), *content])
+
+    def _table_section(self, title: str, table: Flowable) -> list[Flowable]:
+        """A heading and a table that may run on over pages: a new page first unless the
+        heading and the table's first rows fit on this one."""
+        return [CondPageBreak(TABLE_START_HEIGHT), self._heading(title), table]
 
     def _title_block(self) -> list[Flowable]:
         report = self.report
@@ -219,16 +226,15 @@ class _ReportBuilder:
         if name:
             facts.insert(0, ("Learner", name))
         table = LongTable(
-            [[label, value] for label, value in facts],
+            [[label, Paragraph(_escape(value), styles.body)] for label, value in facts],
             colWidths=[self.width * 0.25, self.width * 0.75],
         )
         table.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (0, -1), self.fonts.bold, 9.5, 13),
-                    ("FONT", (1, 0), (1, -1), self.fonts.regular, 9.5, 13),
                     ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-                    ("TEXTCOLOR", (1, 0), (1, -1), INK),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -335,7 +341,8 @@ def write_report_pdf(report: ProgressReport, paper: PaperSize, target: Path | Bi
         # Start in the report's own font, so no font that is not embedded is named.
         initialFontName=fonts.regular,
     )
-    builder = _ReportBuilder(report, page_size[0] - 2 * MARGIN)
+    # Platypus frames keep 6 points of padding on each side.
+    builder = _ReportBuilder(report, document.width - 12)
     who = f"{report.learner_name} · " if report.learner_name.strip() else ""
     footer = f"Study progress report · {who}{_day(report.today)}"
     document.build(builder.story(), canvasmaker=_canvas_maker(footer, fonts.regular))

@@ -24,6 +24,7 @@ from planner.domain.model import (
 )
 from planner.domain.planning import PlanReport
 from planner.domain.progress import overall_share, studied_on
+from planner.domain.progress_calendar import monday_of
 from planner.export.calendar_file import plan_calendar
 from planner.export.describe import group_title
 from planner.export.options import ExportFormat, ReportOptions
@@ -120,7 +121,8 @@ def progress_report(context: AppContext, options: ReportOptions) -> ProgressRepo
         overall=snapshot.overall,
         groups=snapshot.groups,
         weekly_hours=snapshot.weekly_hours,
-        heatmap_start=snapshot.heatmap_start,
+        # The heat map starts with the plan when that is less than a year ago.
+        heatmap_start=max(snapshot.heatmap_start, monday_of(profile.start_date)),
         minutes_by_day=snapshot.minutes_by_day,
         streaks=snapshot.streaks,
         total_hours=snapshot.total_hours,
