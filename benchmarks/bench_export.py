@@ -12,7 +12,8 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, date, datetime, time as clock_time, timedelta
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,6 +29,7 @@ from planner.domain.model import (
 )
 from planner.export.options import ExportFormat, PaperSize, ReportOptions
 from planner.services.bootstrap import open_context
+from planner.services.context import AppContext
 from planner.services.exports import export_file
 from planner.services.plans import create_plan
 from planner.services.tasks import all_tasks
@@ -38,7 +40,7 @@ START = date(2026, 1, 5)
 TODAY = date(2026, 7, 6)  # half-way through the year
 
 
-def _make_plan(folder: Path) -> tuple[object, int]:
+def _make_plan(folder: Path) -> tuple[AppContext, int]:
     now = datetime.combine(START, clock_time(8), tzinfo=UTC)
     current = [now]
     context = open_context(folder, lambda: current[0])
@@ -77,7 +79,7 @@ def main() -> None:
         data = Path(folder) / "data"
         data.mkdir()
         context, count = _make_plan(data)
-        last_day = all_tasks(context)[-1].scheduled_date  # type: ignore[arg-type]
+        last_day = all_tasks(context)[-1].scheduled_date
         print(f"{count} tasks from {START} to {last_day}, half done, as of {TODAY}")
         options = ReportOptions(learner_name="Ada Lovelace", paper=PaperSize.A4, include_notes=True)
         for export_format in ExportFormat:
@@ -85,7 +87,7 @@ def main() -> None:
             seconds = []
             for _ in range(RUNS):
                 started = time.perf_counter()
-                export_file(context, target, options=options)  # type: ignore[arg-type]
+                export_file(context, target, options=options)
                 seconds.append(time.perf_counter() - started)
             extra = ""
             if export_format is ExportFormat.PDF:
@@ -95,7 +97,7 @@ def main() -> None:
                 f"min {min(seconds):.3f} s, max {max(seconds):.3f} s, "
                 f"{target.stat().st_size / 1024:.0f} KiB{extra}"
             )
-        context.database.close()  # type: ignore[attr-defined]
+        context.database.close()
 
 
 if __name__ == "__main__":

@@ -232,6 +232,8 @@ class _ReportBuilder:
         table.setStyle(
             TableStyle(
                 [
+                    # Every cell names a font, or the table names Helvetica (not embedded).
+                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, 9.5, 13),
                     ("FONT", (0, 0), (0, -1), self.fonts.bold, 9.5, 13),
                     ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
