@@ -219,3 +219,44 @@ def test_a_reader_that_stops_early_gets_no_error(data_dir: Path) -> None:
         stderr = reader.stderr.read()
         reader.wait(timeout=60)
     assert stderr == ""
+
+
+def test_export_in_every_format_and_import_the_json_elsewhere(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    init(
+        data_dir, "--cert", "deep-learning-specialization-certificate", "--exam-date", "2031-06-02"
+    )
+    task = today_json(data_dir)[0]
+    run(data_dir, "done", str(task["id"]))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    pdf = run(data_dir, "export", str(out / "report.pdf"), "--name", "Ada", "--paper", "letter")
+    assert pdf.stdout.strip() == f"Exported the progress report to {out / 'report.pdf'}"
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF-")
+    run(data_dir, "export", str(out / "plan.ics"))
+    assert b"BEGIN:VCALENDAR" in (out / "plan.ics").read_bytes()
+    run(data_dir, "export", str(out / "tasks.txt"), "--format", "csv")
+    assert (out / "tasks.txt").read_text(encoding="utf-8-sig").startswith("Date,Task,")
+    run(data_dir, "export", str(out / "copy.json"))
+
+    elsewhere = tmp_path / "elsewhere"
+    imported = run(elsewhere, "import", str(out / "copy.json"))
+    assert imported.stdout.startswith("Imported ")
+    assert "backed up in" in imported.stdout
+    assert today_json(elsewhere) == today_json(data_dir)
+
+
+def test_a_bad_import_or_export_is_one_clear_line(data_dir: Path, tmp_path: Path) -> None:
+    init(data_dir)
+    before = today_json(data_dir)
+    truncated = tmp_path / "truncated.json"
+    run(data_dir, "export", str(truncated))
+    truncated.write_bytes(truncated.read_bytes()[:500])
+
+    error = one_line_error(run(data_dir, "import", str(truncated), check=False))
+    assert error.startswith("study-planner: error: truncated.json: not a JSON file")
+    assert today_json(data_dir) == before
+    error = one_line_error(run(data_dir, "export", str(tmp_path / "plan.docx"), check=False))
+    assert "plan.docx: cannot tell the format from the extension" in error
