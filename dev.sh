@@ -87,7 +87,7 @@ case $command in
     done
     ;;
   screenshots)
-    ensure_system_packages "${QT_BASE[@]}" "${QT_WINDOW[@]}" xvfb xauth
+    ensure_system_packages "${QT_BASE[@]}" "${QT_WINDOW[@]}" xvfb xauth poppler-utils
     ensure_venv
     xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" -m planner.ui.screenshots docs/
     ;;

@@ -115,7 +115,7 @@ def weekly_hours_chart(
         level += step
     if not weeks:
         return drawing
-    slot = plot_width / len(weeks)
+    slot = min(plot_width / len(weeks), 36.0)  # a few weeks are not drawn as slabs
     bar = max(slot * 0.7, 0.5)
     previous_month = None
     for index, (monday, hours) in enumerate(weeks):

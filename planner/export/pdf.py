@@ -296,7 +296,7 @@ class _ReportBuilder:
         if not lines:
             return Paragraph(empty, self.styles.muted)
         w = self.width
-        table = _Table(self.fonts, [w * 0.15, w * 0.49, w * 0.22, w * 0.14], right=[3])
+        table = _Table(self.fonts, [w * 0.15, w * 0.43, w * 0.28, w * 0.14], right=[3])
         return table.build(
             [date_title, "Task", "Group", minutes_title],
             [[_day(t.day), t.title, t.group, _minutes(t.minutes)] for t in lines],

@@ -7,6 +7,7 @@ docs/``. The demo data lives in a temporary folder; the learner's own data is ne
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,7 +17,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from planner.domain.curriculum import Level
 from planner.domain.model import CertificationGoal, GoalStatus, Profile, WeeklyAvailability
+from planner.export.options import PaperSize, ReportOptions
 from planner.services.bootstrap import open_context
+from planner.services.exports import export_file
 from planner.services.plans import create_plan
 from planner.services.tasks import all_tasks, complete_task, log_time
 from planner.ui.controller import WindowController
@@ -65,6 +68,24 @@ def make_demo_data(data_dir: Path) -> None:
     context.database.close()
 
 
+def report_picture(data_dir: Path, output: Path) -> Path:
+    """The demo learner's PDF progress report, its first page as a PNG (with pdftoppm)."""
+    context = open_context(data_dir, lambda: DEMO_TODAY)
+    try:
+        report = output / "progress-report.pdf"
+        options = ReportOptions(learner_name="Sam Rivera", paper=PaperSize.A4)
+        export_file(context, report, options=options)
+    finally:
+        context.database.close()
+    picture = output / "report-page-1"
+    subprocess.run(
+        ["pdftoppm", "-r", "90", "-png", "-f", "1", "-l", "1", "-singlefile", report, picture],
+        check=True,
+    )
+    report.unlink()
+    return picture.with_suffix(".png")
+
+
 def _wait(milliseconds: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(milliseconds, loop.quit)
@@ -92,6 +113,7 @@ def take_screenshots(output: Path) -> list[Path]:
             saved.append(path)
         controller.shutdown()
         window.close()
+        saved.append(report_picture(data_dir, output))
     return saved
 
 
