@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.curriculum_file import load_curriculum
 from planner.services.bootstrap import CUSTOM_CURRICULUM_FILENAME
+from planner.services.files import write_atomically
 
 
 def install_custom_curriculum(source: Path, data_dir: Path) -> Curriculum:
@@ -20,17 +19,7 @@ def install_custom_curriculum(source: Path, data_dir: Path) -> Curriculum:
     """
     curriculum = load_curriculum(source)
     content = source.read_bytes()
-    target = data_dir / CUSTOM_CURRICULUM_FILENAME
-    handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".curriculum-", suffix=".yaml")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(data_dir / CUSTOM_CURRICULUM_FILENAME, lambda file: file.write(content))
     return curriculum
 
 

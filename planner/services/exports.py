@@ -4,13 +4,10 @@ whole or not at all."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from planner.domain.curriculum import Curriculum
@@ -34,6 +31,7 @@ from planner.export.report import CertificationLine, ProgressReport, TaskLine
 from planner.export.spreadsheet import tasks_csv
 from planner.services.context import AppContext
 from planner.services.errors import ServiceError
+from planner.services.files import write_atomically
 from planner.services.plans import assess_plan_in, require_profile
 from planner.services.progress import snapshot_of
 from planner.store import repositories as repo
@@ -64,30 +62,15 @@ def export_file(
     if chosen is ExportFormat.PDF:
         report = progress_report(context, options or ReportOptions())
         paper = (options or ReportOptions()).paper
-        _write_atomically(path, lambda file: write_report_pdf(report, paper, file))
+        write_atomically(path, lambda file: write_report_pdf(report, paper, file))
     else:
         content = {
             ExportFormat.ICS: calendar_bytes,
             ExportFormat.CSV: spreadsheet_bytes,
             ExportFormat.JSON: portable_bytes,
         }[chosen](context)
-        _write_atomically(path, lambda file: file.write(content))
+        write_atomically(path, lambda file: file.write(content))
     return ExportResult(path, chosen)
-
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write beside ``path``, then rename: an export that fails leaves no half file and an
-    earlier file of that name untouched."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # The report ----------------------------------------------------------------------------

@@ -80,35 +80,44 @@ def ask_open_path(parent: QWidget, title: str, folder: Path, file_filter: str) -
     return Path(name) if name else None
 
 
+def _ask(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: tuple[QMessageBox.StandardButton, QMessageBox.StandardButton],
+    informative: str = "",
+) -> bool:
+    """True if the learner chose the first of ``buttons``; the second is the default
+    when there is informative text (a warning), else the first."""
+    yes, no = buttons
+    box = QMessageBox(icon, title, text, yes | no, parent)
+    box.setInformativeText(informative)
+    box.setDefaultButton(no if informative else yes)
+    return box.exec() == yes
+
+
 def confirm_import(parent: QWidget, path: Path) -> bool:
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Question,
         "Import Data",
         f"Replace all your data with the data in {path.name}?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setInformativeText(
+        (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel),
         "Your current data is backed up in the data folder first. "
-        "A file that is not wholly valid is refused and changes nothing."
+        "A file that is not wholly valid is refused and changes nothing.",
     )
-    yes = box.button(QMessageBox.StandardButton.Yes)
-    yes.setText("Replace")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def offer_to_open(parent: QWidget, path: Path) -> bool:
     """Say the file is made; True if the learner chose to open it."""
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Information,
         "Export Finished",
         f"Saved {path.name} in {path.parent}.",
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-        parent,
+        (QMessageBox.StandardButton.Open, QMessageBox.StandardButton.Close),
     )
-    box.setDefaultButton(QMessageBox.StandardButton.Open)
-    return box.exec() == QMessageBox.StandardButton.Open
 
 
 def open_file(path: Path) -> bool:

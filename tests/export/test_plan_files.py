@@ -12,6 +12,7 @@ from icalendar import Calendar
 from planner.domain.model import StudyTask, TaskKind, TaskStatus
 from planner.export.calendar_file import task_uid
 from planner.export.options import ExportFormat
+from planner.export.spreadsheet import COLUMNS
 from planner.services.context import AppContext
 from planner.services.errors import ServiceError
 from planner.services.exports import export_file
@@ -100,18 +101,7 @@ def test_the_spreadsheet_lists_every_task(context: AppContext, tmp_path: Path) -
     tasks = all_tasks(context)
 
     assert len(rows) == len(tasks)
-    assert set(rows[0]) == {
-        "Date",
-        "Task",
-        "Topic",
-        "Group",
-        "Kind",
-        "Status",
-        "Planned minutes",
-        "Minutes studied",
-        "Completed on",
-        "Notes",
-    }
+    assert tuple(rows[0]) == COLUMNS
     for row, task in zip(rows, tasks, strict=True):
         assert row["Date"] == task.scheduled_date.isoformat()
         assert row["Task"] == task.title
