@@ -165,3 +165,17 @@ def test_the_file_menu_lists_the_exports(
         "&Import Data…",
         "&Quit",
     ]
+
+
+def test_the_notes_choice_is_remembered(
+    qtbot: QtBot, transfers: FileTransfers, backend: Backend, data_dir: Path
+) -> None:
+    assert transfers.report_options().include_notes is False
+
+    transfers.include_notes_action.setChecked(True)
+
+    assert transfers.report_options().include_notes is True
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    again = FileTransfers(parent, backend, UiSettings(data_dir))
+    assert again.include_notes_action.isChecked()
