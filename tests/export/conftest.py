@@ -3,7 +3,8 @@ one skipped, two certification goals and a delivered reminder."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -17,7 +18,7 @@ from planner.domain.model import (
 )
 from planner.services.context import AppContext
 from planner.services.plans import create_plan
-from planner.services.tasks import all_tasks, complete_task, log_time, set_status
+from planner.services.tasks import all_tasks
 from planner.store import repositories as repo
 from tests.conftest import FakeClock
 
@@ -45,16 +46,25 @@ def context(empty_context: AppContext, clock: FakeClock) -> AppContext:
             CertificationGoal("azure-ai-engineer", exam_date=date(2027, 9, 1)),
         ],
     )
+    # Ticked off in one transaction (the services' own tick-offs are tested elsewhere):
+    # done in the evening of their day, every fifth with time and a note logged.
     past = [t for t in all_tasks(empty_context) if t.scheduled_date < TODAY]
-    for index, task in enumerate(past):
-        assert task.id is not None
-        clock.set_day(task.scheduled_date)
-        if index == 3:
-            set_status(empty_context, task.id, TaskStatus.SKIPPED)
-            continue
-        complete_task(empty_context, task.id)
-        if index % 5 == 0:
-            log_time(empty_context, task.id, task.minutes + 15, NOTE)
+    with empty_context.database.unit_of_work() as session:
+        for index, task in enumerate(past):
+            if index == 3:
+                repo.update_task(replace(task, status=TaskStatus.SKIPPED), session=session)
+                continue
+            logged = index % 5 == 0
+            repo.update_task(
+                replace(
+                    task,
+                    status=TaskStatus.DONE,
+                    completed_at=datetime.combine(task.scheduled_date, time(18), tzinfo=UTC),
+                    time_spent_minutes=task.minutes + 15 if logged else None,
+                    notes=NOTE if logged else "",
+                ),
+                session=session,
+            )
     with empty_context.database.unit_of_work() as session:
         goal = repo.list_goals(session=session)[0]
         due = datetime(2026, 11, 20, 8, tzinfo=UTC)
