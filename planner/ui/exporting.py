@@ -156,7 +156,15 @@ class FileTransfers(QObject):
         self.import_action.triggered.connect(lambda _=False: self.import_file())
 
     def actions(self) -> list[QAction]:
-        return [*self.export_actions.values(), self.include_notes_action, self.import_action]
+        """The exports, then the import apart from them."""
+        separator = QAction(self)
+        separator.setSeparator(True)
+        return [
+            *self.export_actions.values(),
+            self.include_notes_action,
+            separator,
+            self.import_action,
+        ]
 
     def _remember_notes_choice(self, checked: bool) -> None:
         self._settings.report_includes_notes = checked

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
     def add_file_actions(self, actions: list[QAction]) -> None:
         """Put ``actions`` in the File menu, after loading a curriculum and before Quit."""
+        self.file_menu.insertSeparator(self._file_transfer_separator)
         self.file_menu.insertActions(self._file_transfer_separator, actions)
 
     def page(self, key: str) -> QWidget | None:
@@ -171,7 +172,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.load_curriculum_action)
         # The exports and the import are added here once the learner's data is open.
         self._file_transfer_separator = file_menu.addSeparator()
-        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
 
         edit_menu = menus.addMenu("&Edit")
