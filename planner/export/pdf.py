@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -126,9 +127,11 @@ class _Table:
         self.right = right
 
     def _wrap(self, text: str, width: float, font: str) -> list[str]:
+        room = width - 2 * CELL_PADDING
         lines: list[str] = []
         for paragraph in text.splitlines() or [""]:
-            lines.extend(simpleSplit(paragraph, font, BODY_SIZE, width - 2 * CELL_PADDING) or [""])
+            for line in simpleSplit(paragraph, font, BODY_SIZE, room) or [""]:
+                lines.extend(_break_long(line, font, room))
         return lines
 
     def build(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> LongTable:
@@ -160,6 +163,20 @@ class _Table:
         commands.extend(("ALIGN", (column, 0), (column, -1), "RIGHT") for column in self.right)
         table.setStyle(TableStyle(commands))
         return table
+
+
+def _break_long(line: str, font: str, room: float) -> list[str]:
+    """``line`` cut into pieces that fit ``room``: a word longer than a column (a web
+    address in a note, say) is broken between characters."""
+    pieces: list[str] = []
+    while stringWidth(line, font, BODY_SIZE) > room and len(line) > 1:
+        cut = len(line) - 1
+        while cut > 1 and stringWidth(line[:cut], font, BODY_SIZE) > room:
+            cut -= 1
+        pieces.append(line[:cut])
+        line = line[cut:]
+    pieces.append(line)
+    return pieces
 
 
 class _ReportBuilder:

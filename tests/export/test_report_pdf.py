@@ -17,7 +17,7 @@ from planner.export.options import PaperSize, ReportOptions, paper_for_locale
 from planner.services.context import AppContext
 from planner.services.exports import export_file, progress_report
 from planner.services.progress import progress_snapshot
-from planner.services.tasks import all_tasks
+from planner.services.tasks import all_tasks, log_time
 from tests.export.conftest import NOTE, TODAY
 
 POINTS_PER_MM = 72 / 25.4
@@ -150,3 +150,21 @@ def test_the_report_contents(context: AppContext) -> None:
     assert report.upcoming
     assert all(TODAY <= line.day < TODAY + timedelta(days=14) for line in report.upcoming)
     assert report.notes == ()
+
+
+def test_names_in_other_scripts_and_long_words_in_notes(
+    context: AppContext, tmp_path: Path
+) -> None:
+    task = next(t for t in all_tasks(context) if t.status is TaskStatus.DONE)
+    assert task.id is not None
+    address = "https://example.org/" + "a-very-long-path-without-spaces/" * 4
+    log_time(context, task.id, 30, f"See {address}")
+
+    reader = _export(
+        context, tmp_path / "report.pdf", learner_name="Zoë Петрова Ζωή", include_notes=True
+    )
+    text = _text(reader)
+
+    assert "Zoë Петрова Ζωή" in text
+    # The address is broken over lines within its column, every character kept.
+    assert address in text.replace(" ", "")
