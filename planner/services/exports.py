@@ -60,8 +60,9 @@ def export_file(
     if not path.parent.is_dir():
         raise ServiceError(f"{path.parent}: no such folder to export into")
     if chosen is ExportFormat.PDF:
-        report = progress_report(context, options or ReportOptions())
-        paper = (options or ReportOptions()).paper
+        options = options or ReportOptions()
+        report = progress_report(context, options)
+        paper = options.paper
         write_atomically(path, lambda file: write_report_pdf(report, paper, file))
     else:
         content = {
