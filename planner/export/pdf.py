@@ -313,7 +313,12 @@ class _ReportBuilder:
         if not lines:
             return Paragraph(empty, self.styles.muted)
         w = self.width
-        table = _Table(self.fonts, [w * 0.15, w * 0.43, w * 0.28, w * 0.14], right=[3])
+        # The group column as wide as its longest name (within reason), the task the rest.
+        longest = max(stringWidth(t.group, self.fonts.regular, BODY_SIZE) for t in lines)
+        group = min(longest + 2 * CELL_PADDING + 2, w * 0.36)
+        date_width, minutes_width = w * 0.14, w * 0.13
+        widths = [date_width, w - date_width - group - minutes_width, group, minutes_width]
+        table = _Table(self.fonts, widths, right=[3])
         return table.build(
             [date_title, "Task", "Group", minutes_title],
             [[_day(t.day), t.title, t.group, _minutes(t.minutes)] for t in lines],
