@@ -141,4 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="progress and the plan's feasibility")
     status.add_argument("--json", action="store_true", help="print a JSON object")
+
+    backup = commands.add_parser("backup", help="back the study data up now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = commands.add_parser(
+        "restore", help="replace the study data with a backup (the current state is kept)"
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup file, or its name in backups/")
     return parser

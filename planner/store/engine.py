@@ -10,6 +10,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 DATABASE_FILENAME = "planner.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY_OPTION = "planner_read_only"
 
 
 def database_path(data_dir: Path) -> Path:
@@ -20,7 +21,11 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine whose connections use WAL, full sync, foreign keys and a busy timeout.
 
     pysqlite's own transaction handling is switched off and SQLAlchemy emits BEGIN itself,
-    so DDL (migrations) runs inside the same transaction as everything else.
+    so DDL (migrations) runs inside the same transaction as everything else. Every
+    transaction that may write starts with ``BEGIN IMMEDIATE``: it takes the write lock at
+    once, waiting up to the busy timeout for another writer, instead of failing at its
+    first write when a deferred read transaction cannot be upgraded. Transactions on a
+    connection with the :data:`READ_ONLY_OPTION` execution option stay deferred.
     ``foreign_keys=False`` is for migrations, where rebuilding a parent table would
     otherwise cascade-delete its children.
     """
@@ -39,6 +44,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

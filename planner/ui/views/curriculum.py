@@ -4,6 +4,7 @@ load a curriculum file of your own."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -68,9 +69,9 @@ def choose_curriculum_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def _use_builtin(data_dir: Path) -> Curriculum:
+def _use_builtin(data_dir: Path, now: datetime) -> Curriculum:
     """Forget the learner's own curriculum file and load the bundled one."""
-    remove_custom_curriculum(data_dir)
+    remove_custom_curriculum(data_dir, now=now)
     return load_active_curriculum(data_dir)
 
 
@@ -383,7 +384,7 @@ class CurriculumView(QWidget):
         data_dir = self._data_dir
         self._start_loading(f"Checking {path.name}…")
         self._backend.query(
-            lambda _context: install_custom_curriculum(path, data_dir),
+            lambda context: install_custom_curriculum(path, data_dir, now=context.now()),
             lambda curriculum: self._curriculum_ready(curriculum, f"Loaded {path.name}."),
             self._curriculum_failed,
         )
@@ -394,7 +395,7 @@ class CurriculumView(QWidget):
         data_dir = self._data_dir
         self._start_loading("Loading the built-in curriculum…")
         self._backend.query(
-            lambda _context: _use_builtin(data_dir),
+            lambda context: _use_builtin(data_dir, context.now()),
             lambda curriculum: self._curriculum_ready(
                 curriculum, "Back to the built-in curriculum."
             ),
