@@ -27,7 +27,7 @@ def back_up_if_due(context: AppContext) -> Path | None:
 
 def back_up_now(data_dir: Path, now: datetime) -> Path | None:
     """A backup the learner asked for; None when there is no data yet."""
-    return store.back_up_before_change(database_path(data_dir), reason="request", now=now)
+    return store.back_up(database_path(data_dir), label="request", now=now)
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:

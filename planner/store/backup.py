@@ -89,24 +89,25 @@ def back_up_before_change(database: Path, *, reason: str, now: datetime) -> Path
     """Back up the database at ``database`` now, before a change (an import, a restore, a
     new curriculum...), and thin the older backups. None when there is no database yet.
     ``reason`` names the change in the backup's file name (``before-<reason>``)."""
-    if not database.exists():
-        return None
-    backups_dir = backups_dir_for(database)
-    made = backup_database(database, backups_dir, label=f"before-{reason}", now=now)
-    thin_backups(backups_dir)
-    return made
+    return back_up(database, label=f"before-{reason}", now=now)
 
 
 def back_up_if_due(database: Path, *, now: datetime) -> Path | None:
     """The daily backup: made when the newest backup is older than a day (or there is
     none). None when none was due or there is no database."""
-    if not database.exists():
-        return None
     newest = max((made for _, made, _ in _named_backups(backups_dir_for(database))), default=None)
     if newest is not None and now - newest < DAILY_BACKUP_INTERVAL:
         return None
+    return back_up(database, label="daily", now=now)
+
+
+def back_up(database: Path, *, label: str, now: datetime) -> Path | None:
+    """Back up the database at ``database`` into its backups folder and thin the older
+    backups; None when there is no database yet."""
+    if not database.exists():
+        return None
     backups_dir = backups_dir_for(database)
-    made = backup_database(database, backups_dir, label="daily", now=now)
+    made = backup_database(database, backups_dir, label=label, now=now)
     thin_backups(backups_dir)
     return made
 
@@ -191,8 +192,11 @@ def restore_backup(database: Path, backup: Path, *, now: datetime) -> RestoreRes
         raise BackupError(f"{backup} cannot be restored: {error.detail}") from error
     safety = moved = None
     try:
-        inspect_database(database)
-        safety = back_up_before_change(database, reason="restore", now=now)
+        if inspect_database(database).exists:
+            # Not thinned now: that could remove the very backup being restored.
+            safety = backup_database(
+                database, backups_dir_for(database), label="before-restore", now=now
+            )
     except DamagedDatabaseError:
         moved = move_aside(database, now=now)
     with translated_faults(database):
