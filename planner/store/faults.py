@@ -8,6 +8,7 @@ the folder and say what the learner can do; nothing in them is raw SQL.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 _SQLITE_PERM = 3
+_NEARLY_FULL_BYTES = 1024 * 1024
 
 
 class StoreError(RuntimeError):
@@ -81,16 +83,26 @@ def sqlite_fault(path: Path, error: sqlite3.Error) -> StoreError | None:
         return ReadOnlyError(path)
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return DamagedDatabaseError(path, str(error))
+    if primary == _SQLITE_CANTOPEN and (fault := os_fault(path, _probe_folder(path.parent))):
+        return fault
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _nearly_full(path.parent):
+        # SQLite reports a full disk met while growing its journal as an I/O error.
+        return DiskFullError(path)
     if primary == _SQLITE_CANTOPEN:
-        return os_fault(path, _probe_folder(path.parent)) or StoreError(
-            f"The study data in {path} cannot be opened ({error})."
-        )
+        return StoreError(f"The study data in {path} cannot be opened ({error}).")
     if primary == _SQLITE_IOERR:
         return StoreError(
             f"The disk holding {path.parent} reported an error, so nothing was changed; "
             "check the disk and try again."
         )
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def os_fault(path: Path, error: OSError | None) -> StoreError | None:
