@@ -22,11 +22,17 @@ SPECIALIZATIONS = (
 WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so an error that
+    quotes the learner's input stays on one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports a usage error on one line, without the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def iso_date(text: str) -> date:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
+from planner.cli.arguments import one_line
 from planner.domain.clock import local_date, system_clock
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.curriculum_file import CurriculumError
@@ -74,7 +75,14 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return 1
     except (ServiceError, CurriculumError, StoreError, BackupError, OSError) as error:
-        print(f"study-planner: error: {_sentence(error)}", file=stderr)
+        print(f"study-planner: error: {one_line(_sentence(error))}", file=stderr)
+        return 1
+    except Exception as error:  # the last line of defence: a sentence, never a traceback
+        print(
+            f"study-planner: error: {one_line(f'{type(error).__name__}: {error}')}; "
+            "nothing was changed (every change is one transaction)",
+            file=stderr,
+        )
         return 1
     return 0
 

@@ -196,7 +196,7 @@ def parse_curriculum(text: str, *, source: Path | str = "<curriculum>") -> Curri
     except _DuplicateKeyError as error:
         raise CurriculumError(source, str(error)) from error
     except yaml.YAMLError as error:
-        raise CurriculumError(source, f"is not valid YAML: {error}") from error
+        raise CurriculumError(source, f"is not valid YAML: {' '.join(str(error).split())}") from error
     if not isinstance(raw, dict):
         raise CurriculumError(source, "must be a YAML mapping at the top level")
     try:
