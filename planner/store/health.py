@@ -44,7 +44,7 @@ def inspect_database(path: Path) -> FileState:
     if not header:
         raise DamagedDatabaseError(path, "the file is empty")
     if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
-        raise DamagedDatabaseError(path, "it is not an SQLite database file")
+        raise DamagedDatabaseError(path, "the file is not a database")
     try:
         with connect_read_only(path) as connection:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
