@@ -33,8 +33,8 @@ from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.status import StatusReport, status_report
-from planner.store.engine import database_path
 from planner.store.backup import BackupError
+from planner.store.engine import database_path
 from planner.store.faults import DamagedDatabaseError, StoreError
 
 _CHECKBOX = {

@@ -157,7 +157,7 @@ class _DuplicateKeyError(Exception):
         super().__init__(f"line {line}: the key {key!r} appears twice in the same mapping")
 
 
-class _StrictLoader(_BaseLoader):
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """A safe loader that refuses a mapping with the same key twice (YAML would let the
     second silently win)."""
 
@@ -166,12 +166,13 @@ class _StrictLoader(_BaseLoader):
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str | int | float | bool) or key is None:
                 if key in seen:
                     raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
                 seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def load_curriculum(path: Path | str) -> Curriculum:
@@ -192,11 +193,12 @@ def parse_curriculum(text: str, *, source: Path | str = "<curriculum>") -> Curri
         raise CurriculumError(source, _TOO_BIG)
     try:
         _check_nesting(text, source)
-        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+        raw = yaml.load(text, Loader=_StrictLoader)  # a safe loader: no Python objects
     except _DuplicateKeyError as error:
         raise CurriculumError(source, str(error)) from error
     except yaml.YAMLError as error:
-        raise CurriculumError(source, f"is not valid YAML: {' '.join(str(error).split())}") from error
+        message = " ".join(str(error).split())
+        raise CurriculumError(source, f"is not valid YAML: {message}") from error
     if not isinstance(raw, dict):
         raise CurriculumError(source, "must be a YAML mapping at the top level")
     try:
@@ -217,7 +219,7 @@ def _check_nesting(text: str, source: Path | str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else "?"
                 raise CurriculumError(
                     source, f"line {line}: nested more than {MAX_NESTING} levels deep"
                 )

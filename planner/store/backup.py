@@ -166,9 +166,7 @@ def move_aside(database: Path, *, now: datetime) -> Path:
     base = f"{database.name}.damaged-{now:%Y%m%d-%H%M%S}"
     target = database.with_name(base)
     number = 1
-    while any(
-        database.with_name(target.name + suffix).exists() for suffix in ("", "-wal", "-shm")
-    ):
+    while any(database.with_name(target.name + suffix).exists() for suffix in ("", "-wal", "-shm")):
         number += 1
         target = database.with_name(f"{base}-{number}")
     with translated_faults(database):

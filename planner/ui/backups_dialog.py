@@ -177,8 +177,10 @@ class BackupsDialog(QDialog):
         self.backup_button.setEnabled(True)
         self._selection_changed()
         if not message:
-            message = f"{len(found)} backups in {self._data_dir / 'backups'}." if found else (
-                "No backups yet."
+            message = (
+                f"{len(found)} backups in {self._data_dir / 'backups'}."
+                if found
+                else ("No backups yet.")
             )
         self.status.setText(message)
 

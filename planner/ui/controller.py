@@ -53,9 +53,7 @@ def _open(data_dir: Path, clock: Clock) -> _Opened:
         curriculum_error = error
         curriculum = load_curriculum(default_curriculum_path())
     context = open_context(data_dir, clock, curriculum)
-    return _Opened(
-        context, load_profile(context), context.database.quick_check(), curriculum_error
-    )
+    return _Opened(context, load_profile(context), context.database.quick_check(), curriculum_error)
 
 
 class WindowController(QObject):

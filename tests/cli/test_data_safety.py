@@ -118,7 +118,7 @@ def test_twenty_commands_at_once_all_succeed(data: Path) -> None:
     ]
     failures = []
     for process in processes:
-        out, err = process.communicate(timeout=180)
+        _out, err = process.communicate(timeout=180)
         if process.returncode != 0:
             failures.append(err.strip())
     assert failures == []
@@ -137,8 +137,9 @@ def _can_mount() -> bool:
 
 
 needs_mount = pytest.mark.skipif(
-    not _can_mount(), reason="needs a private mount namespace (unshare -m) for a read-only "
-    "or full file system; the full disk is also covered by tests/store/test_faults.py"
+    not _can_mount(),
+    reason="needs a private mount namespace (unshare -m) for a read-only "
+    "or full file system; the full disk is also covered by tests/store/test_faults.py",
 )
 
 

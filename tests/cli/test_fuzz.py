@@ -128,11 +128,13 @@ def test_any_curriculum_file_is_taken_whole_or_refused_with_nothing_changed(
         source = folder.parent / "mine.yaml"
         source.write_text(text, encoding="utf-8", errors="surrogatepass")
         before = _state(folder)
+        refusal = None
         try:
             install_custom_curriculum(source, folder, now=FIXED_NOW)
         except CurriculumError as error:
-            assert str(error).startswith(str(source))
-            assert "\n" not in str(error).split(": ", 1)[0]
+            refusal = str(error)
+        if refusal is not None:
+            assert refusal.startswith(str(source))
             assert _state(folder) == before
             assert not (folder / "curriculum.yaml").exists()
             assert not (folder / "backups").exists()

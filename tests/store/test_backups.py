@@ -185,5 +185,5 @@ def test_a_kill_during_a_backup_leaves_every_older_backup_intact(database: Datab
     listed = list_backups(backups_dir_for(database.path))
     assert kills == 25
     assert all(info.tasks_done is not None for info in listed)
-    assert {p for p in older} <= {info.path for info in listed}
+    assert set(older) <= {info.path for info in listed}
     assert integrity(database.path) == "ok"

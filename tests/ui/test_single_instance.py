@@ -57,9 +57,7 @@ def test_each_data_folder_has_its_own_instance(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
 
 
-def test_while_one_launch_holds_the_lock_another_cannot_claim(
-    data_dir: Path, qtbot: QtBot
-) -> None:
+def test_while_one_launch_holds_the_lock_another_cannot_claim(data_dir: Path, qtbot: QtBot) -> None:
     name = server_name(data_dir)
     first = claim_instance(name)
     assert first is not None
@@ -91,9 +89,7 @@ def test_two_launches_at_once_leave_one_app_running(data_dir: Path) -> None:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     root = Path(__file__).resolve().parents[2]
     launches = [
-        subprocess.Popen(
-            command, cwd=root, env=environment, stdout=subprocess.PIPE, text=True
-        )
+        subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
     try:

@@ -41,9 +41,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def start_window(
-    data_dir: Path, clock: FakeClock, qtbot: QtBot
-) -> Iterator[Callable[[], Started]]:
+def start_window(data_dir: Path, clock: FakeClock, qtbot: QtBot) -> Iterator[Callable[[], Started]]:
     started: list[WindowController] = []
 
     def start() -> Started:
@@ -104,7 +102,10 @@ def test_a_damaged_file_is_set_aside_unchanged_and_the_newest_backup_restored(
 
 
 def test_without_a_backup_the_learner_chooses_and_nothing_starts_silently(
-    data_dir: Path, start_window: Callable[[], Started], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path,
+    start_window: Callable[[], Started],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = database_path(data_dir)
     path.write_bytes(b"")  # a 0-byte file is damage, not a new database
@@ -127,7 +128,11 @@ def test_without_a_backup_the_learner_chooses_and_nothing_starts_silently(
 
 
 def test_the_daily_backup_runs_once_the_window_is_usable(
-    context: AppContext, data_dir: Path, start_window: Callable[[], Started], qtbot: QtBot, clock: FakeClock
+    context: AppContext,
+    data_dir: Path,
+    start_window: Callable[[], Started],
+    qtbot: QtBot,
+    clock: FakeClock,
 ) -> None:
     context.database.close()
     window, _controller = start_window()
@@ -215,7 +220,8 @@ def test_a_tick_that_cannot_get_the_lock_is_reverted_with_a_sentence(
     finally:
         holder.rollback()
         holder.close()
-    title, message = shown_errors[0]
+    _title, message = shown_errors[0]
     assert "Another program is using the study data" in message
-    assert "SELECT" not in message and "BEGIN" not in message
+    assert "SELECT" not in message
+    assert "BEGIN" not in message
     assert done_ids(database_path(data_dir)) == set()
