@@ -236,8 +236,11 @@ def recovery_text(recovery: Recovery, detail: str) -> str:
     )
 
 
-def ask_recovery(parent: QWidget | None, recovery: Recovery, detail: str) -> RecoveryChoice:
-    """Tell the learner their data file was damaged and moved aside; ask what to do."""
+def recovery_box(
+    parent: QWidget | None, recovery: Recovery, detail: str
+) -> tuple[QMessageBox, dict[object, RecoveryChoice]]:
+    """The message that tells the learner their data file was damaged and moved aside,
+    with a button for each way on."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Study Planner: Damaged Data")
@@ -253,6 +256,12 @@ def ask_recovery(parent: QWidget | None, recovery: Recovery, detail: str) -> Rec
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     choices[quit_button] = RecoveryChoice.QUIT
     box.setEscapeButton(quit_button)
+    return box, choices
+
+
+def ask_recovery(parent: QWidget | None, recovery: Recovery, detail: str) -> RecoveryChoice:
+    """Tell the learner their data file was damaged and moved aside; ask what to do."""
+    box, choices = recovery_box(parent, recovery, detail)
     box.exec()
     choice = choices.get(box.clickedButton(), RecoveryChoice.QUIT)
     box.deleteLater()
