@@ -217,23 +217,30 @@ def user_tables(connection: sqlite3.Connection) -> list[str]:
 
 
 def _verify(copy: Path, source: Path) -> None:
-    with connect(copy) as connection:
-        result = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        copied_tables = _row_counts(connection)
-    with connect_read_only(source) as connection:
-        source_tables = _row_counts(connection)
-    if result != "ok" or copied_tables != source_tables:
-        raise BackupError(f"backup of {source} failed verification ({result}); nothing was changed")
+    problem = _mismatch(copy, source, "integrity_check")
+    if problem is not None:
+        raise BackupError(
+            f"backup of {source} failed verification ({problem}); nothing was changed"
+        )
 
 
 def _verify_restored(database: Path, backup: Path) -> None:
-    with connect_read_only(database) as connection:
-        result = connection.execute("PRAGMA quick_check").fetchone()[0]
-        restored = _row_counts(connection)
-    with connect_read_only(backup) as connection:
+    problem = _mismatch(database, backup, "quick_check")
+    if problem is not None:
+        raise BackupError(f"restoring {backup} into {database} could not be verified ({problem})")
+
+
+def _mismatch(copy: Path, original: Path, check: str) -> str | None:
+    """What is wrong with ``copy``: the ``PRAGMA check`` result, or different row counts
+    from ``original``; None when nothing is."""
+    with connect_read_only(copy) as connection:
+        result = str(connection.execute(f"PRAGMA {check}").fetchone()[0])
+        copied = _row_counts(connection)
+    with connect_read_only(original) as connection:
         expected = _row_counts(connection)
-    if result != "ok" or restored != expected:
-        raise BackupError(f"restoring {backup} into {database} could not be verified ({result})")
+    if result != "ok":
+        return result
+    return None if copied == expected else "the row counts differ"
 
 
 def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:

@@ -12,17 +12,8 @@ from pathlib import Path
 import pytest
 
 from planner.store.engine import database_path
-from tests.cli.test_cli import ROOT, init, one_line_error, run, today_json
+from tests.cli.test_cli import ROOT, one_line_error, run, today_json
 from tests.store.safety_helpers import CORRUPTIONS, checkpoint, digest, done_ids
-
-
-@pytest.fixture(scope="module")
-def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder with a plan, made once; tests work on copies."""
-    folder = tmp_path_factory.mktemp("planned") / "data"
-    init(folder)
-    checkpoint(database_path(folder))
-    return folder
 
 
 @pytest.fixture

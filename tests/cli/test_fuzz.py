@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -19,9 +18,8 @@ from planner.domain.curriculum_file import CurriculumError
 from planner.paths import default_curriculum_path
 from planner.services.curricula import install_custom_curriculum
 from planner.store.engine import database_path
-from tests.cli.test_cli import init
 from tests.conftest import FIXED_NOW
-from tests.store.safety_helpers import checkpoint, digest
+from tests.store.safety_helpers import digest
 
 COMMANDS = ["init", "today", "done", "undo", "status", "backup", "restore"]
 WORDS = [
@@ -45,14 +43,6 @@ tokens = st.one_of(st.sampled_from(WORDS), st.text(max_size=24)).filter(_safe)
 first = st.one_of(
     st.sampled_from(COMMANDS), st.text(min_size=1, max_size=12).filter(lambda t: t[0] != "-")
 )
-
-
-@pytest.fixture(scope="module")
-def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("fuzz") / "data"
-    init(folder)
-    checkpoint(database_path(folder))
-    return folder
 
 
 def _state(folder: Path) -> tuple[str, str]:

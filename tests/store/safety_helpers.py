@@ -50,12 +50,17 @@ def done_ids(path: Path) -> set[int]:
     return {row[0] for row in rows}
 
 
-def integrity(path: Path) -> str:
+def pragma(path: Path, name: str) -> str:
+    """The first value ``PRAGMA name`` gives on the database at ``path``."""
     connection = sqlite3.connect(path)
     try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
+        return str(connection.execute(f"PRAGMA {name}").fetchone()[0])
     finally:
         connection.close()
+
+
+def integrity(path: Path) -> str:
+    return pragma(path, "integrity_check")
 
 
 def checkpoint(path: Path) -> None:

@@ -29,6 +29,7 @@ from tests.store.safety_helpers import (
     digest,
     done_ids,
     integrity,
+    pragma,
     set_done,
 )
 
@@ -131,7 +132,7 @@ def test_a_full_disk_gives_a_sentence_keeps_what_was_stored_and_recovers(
     database = open_database(data_dir, now=FIXED_NOW)
     first, second = add_tasks(database, 2)
     set_done(database, first)
-    pages = _page_count(database.path)
+    pages = int(pragma(database.path, "page_count"))
     database.engine.dispose()
     limit = _limit_pages(database, pages)
 
@@ -145,14 +146,6 @@ def test_a_full_disk_gives_a_sentence_keeps_what_was_stored_and_recovers(
     assert done_ids(database.path) == {first, second}
     assert integrity(database.path) == "ok"
     database.close()
-
-
-def _page_count(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return int(connection.execute("PRAGMA page_count").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def _limit_pages(database: Database, pages: int) -> Callable[..., None]:
