@@ -11,9 +11,15 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from planner.store.engine import READ_ONLY_OPTION, database_path, make_engine
-from planner.store.faults import StoreError, translated_faults
-from planner.store.migrate import MigrationResult, upgrade_database
+from planner.store.engine import (
+    READ_ONLY_OPTION,
+    database_path,
+    make_engine,
+    make_read_only_engine,
+)
+from planner.store.faults import ReadOnlyError, StoreError, translated_faults
+from planner.store.health import inspect_database, read_only_uri
+from planner.store.migrate import MigrationResult, head_revision, upgrade_database
 
 
 @dataclass
@@ -21,6 +27,7 @@ class Database:
     path: Path
     engine: Engine
     migration: MigrationResult
+    read_only: bool = False  # the folder cannot be written to: the data is shown, not changed
     _reader: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -66,7 +73,10 @@ def open_database(data_dir: Path, *, now: datetime) -> Database:
     """
     path = database_path(data_dir)
     with translated_faults(path):
-        migration = upgrade_database(path, backups_dir=data_dir / "backups", now=now)
+        try:
+            migration = upgrade_database(path, backups_dir=data_dir / "backups", now=now)
+        except ReadOnlyError:
+            return _open_read_only(path)
         engine = make_engine(path)
         with engine.connect() as connection:
             mode = connection.execute(text("PRAGMA journal_mode")).scalar_one()
@@ -74,3 +84,18 @@ def open_database(data_dir: Path, *, now: datetime) -> Database:
         engine.dispose()
         raise StoreError(f"{path}: could not switch the database to WAL mode (got {mode!r})")
     return Database(path=path, engine=engine, migration=migration)
+
+
+def _open_read_only(path: Path) -> Database:
+    """The database in a folder that cannot be written to, opened to be looked at. Only
+    when what the main file holds is the whole truth: an up-to-date schema and no
+    write-ahead log with changes not yet folded in (SQLite could not read it here)."""
+    wal = path.with_name(f"{path.name}-wal")
+    if not path.exists() or (wal.exists() and wal.stat().st_size > 0):
+        raise ReadOnlyError(path)
+    state = inspect_database(path, immutable=True)
+    if state.revision != head_revision():
+        raise ReadOnlyError(path)
+    engine = make_read_only_engine(read_only_uri(path, immutable=True))
+    migration = MigrationResult(state.revision, state.revision, None)
+    return Database(path=path, engine=engine, migration=migration, read_only=True)

@@ -24,13 +24,19 @@ class FileState:
     revision: str | None  # the schema version stored, None for a file without one
 
 
-def connect_read_only(path: Path) -> closing[sqlite3.Connection]:
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The URI that opens ``path`` for reading only. ``immutable`` also takes no locks and
+    makes no journal files: for a folder nobody can write to."""
+    return f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> closing[sqlite3.Connection]:
     """A connection that cannot write to ``path`` (nor create it), closed after ``with``."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = read_only_uri(path, immutable=immutable)
     return closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
 
 
-def inspect_database(path: Path) -> FileState:
+def inspect_database(path: Path, *, immutable: bool = False) -> FileState:
     """Check the file at ``path`` and read its schema version, changing nothing.
 
     A missing file is fine (a first run). An empty file, a wrong header or a failing quick
@@ -46,7 +52,7 @@ def inspect_database(path: Path) -> FileState:
     if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
         raise DamagedDatabaseError(path, "the file is not a database")
     try:
-        with connect_read_only(path) as connection:
+        with connect_read_only(path, immutable=immutable) as connection:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if result != ["ok"]:
                 raise DamagedDatabaseError(path, f"quick check: {result[0]}")

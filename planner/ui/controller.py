@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from planner.domain.clock import Clock
 from planner.ui.backend import Backend, TaskRunner
@@ -232,7 +232,20 @@ class WindowController(QObject):
         if self._curriculum_error is not None:
             curriculum.show_curriculum_error(self._curriculum_error)
             window.show_page("curriculum")
-        self._daily_backup()
+        if backend.context.database.read_only:
+            self._show_read_only()
+        else:
+            self._daily_backup()
+
+    def _show_read_only(self) -> None:
+        """The folder cannot be written to: say so for as long as the window is open."""
+        notice = QLabel(
+            f"Read-only: {self.data_dir} cannot be written to, so changes are not saved. "
+            "Make it writable and restart Study Planner."
+        )
+        notice.setObjectName("readOnlyNotice")
+        notice.setAccessibleName("Read-only data folder")
+        self.window.statusBar().addPermanentWidget(notice)
 
     # Self-test ---------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ over by many writers; its backups; and fuzzed input. Every fault is one sentence
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -143,21 +144,36 @@ def _in_namespace(setup: str, data: Path, *arguments: str) -> subprocess.Complet
         text=True,
         timeout=60,
         check=False,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
 
 
+READ_ONLY = "mount --bind {0} {0} && mount -o remount,bind,ro {0}"
+
+
 @needs_mount
-def test_a_read_only_data_folder_gives_a_sentence_and_keeps_the_data(data: Path) -> None:
+def test_a_read_only_data_folder_shows_the_data_and_refuses_changes_in_a_sentence(
+    data: Path,
+) -> None:
     (task,) = _first_task_ids(data, 1)
     before = digest(database_path(data))
-    read_only = f"mount --bind {data} {data} && mount -o remount,bind,ro {data}"
-    for command in (["done", str(task)], ["status"], ["backup"]):
-        result = _in_namespace(read_only, data, *command)
+    shown = _in_namespace(READ_ONLY.format(data), data, "today", "--date", "2031-03-03")
+    assert shown.returncode == 0, shown.stderr
+    assert f"{task}  " in shown.stdout
+    for command in (["done", str(task)], ["backup"]):
+        result = _in_namespace(READ_ONLY.format(data), data, *command)
         assert result.returncode == 1
         assert "cannot be written to" in one_line_error(result)
     assert digest(database_path(data)) == before
     run(data, "done", str(task))  # writable again: it works
+
+
+@needs_mount
+def test_the_window_starts_in_a_read_only_data_folder(data: Path) -> None:
+    result = _in_namespace(READ_ONLY.format(data), data, "--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
+    assert "logging to the terminal" in result.stderr
 
 
 @needs_mount

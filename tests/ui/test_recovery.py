@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.services import tasks
@@ -225,3 +225,37 @@ def test_a_tick_that_cannot_get_the_lock_is_reverted_with_a_sentence(
     assert "SELECT" not in message
     assert "BEGIN" not in message
     assert done_ids(database_path(data_dir)) == set()
+
+
+def test_a_read_only_folder_shows_the_plan_and_refuses_changes_with_a_sentence(
+    context: AppContext,
+    data_dir: Path,
+    start_window: Callable[[], Started],
+    qtbot: QtBot,
+    shown_errors: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planner.store import database
+    from planner.store.faults import ReadOnlyError
+
+    def read_only_folder(path: Path, **_kwargs: object) -> None:
+        raise ReadOnlyError(path)  # what opening for writing meets in a read-only folder
+
+    monkeypatch.setattr(database, "upgrade_database", read_only_folder)
+    first = tasks.all_tasks(context)[0].id or 0
+    context.database.close()
+    before = digest(database_path(data_dir))
+    window, controller = start_window()
+    qtbot.waitUntil(lambda: window.page("today") is not None, timeout=20_000)
+    assert controller.backend is not None
+    assert controller.backend.context.database.read_only
+    notice = window.statusBar().findChild(QLabel, "readOnlyNotice")
+    assert notice is not None
+    assert "cannot be written to" in notice.text()
+
+    controller.backend.mutate(lambda c: tasks.complete_task(c, first))
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10_000)
+    assert "cannot be written to" in shown_errors[0][1]
+    controller.backend.wait_until_idle()
+    assert digest(database_path(data_dir)) == before
+    assert not (data_dir / "backups").exists()  # no daily backup into a read-only folder
