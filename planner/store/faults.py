@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
@@ -130,6 +128,9 @@ def _probe_folder(folder: Path) -> OSError | None:
 def translated_faults(path: Path) -> Iterator[None]:
     """Re-raise SQLite and file-system faults about the database at ``path`` as store
     errors with a sentence; anything else passes through unchanged."""
+    # Imported here: the window imports these errors before it may import SQLAlchemy.
+    from sqlalchemy.exc import DBAPIError
+
     try:
         yield
     except DBAPIError as error:
