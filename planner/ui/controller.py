@@ -70,6 +70,7 @@ class WindowController(QObject):
         self._opener = TaskRunner(self)
         self.reporter = ErrorReporter(window, data_dir)
         self._curriculum_error: CurriculumError | None = None
+        self._recovering = False
         window.backups_requested.connect(self.show_backups)
 
     def start(self) -> None:
@@ -92,8 +93,11 @@ class WindowController(QObject):
 
     def _opened(self, opened: _Opened) -> None:
         self._curriculum_error = opened.curriculum_error
+        if self.backend is not None:
+            self._reopened(opened)
+            return
         self.backend = Backend(opened.context, self)
-        self.backend.error.connect(self.reporter.report)
+        self.backend.error.connect(self._backend_failed)
         if self.self_test:
             if opened.quick_check != "ok":
                 self._fail(f"database check failed: {opened.quick_check}")
@@ -125,6 +129,36 @@ class WindowController(QObject):
         QApplication.exit(1)
 
     # Recovery from a damaged data file ---------------------------------------------------
+
+    def _backend_failed(self, error: Exception) -> None:
+        """A use case failed. Damage found while the window is open takes the learner to
+        the same recovery as damage found at start-up; anything else is reported."""
+        from planner.store.faults import DamagedDatabaseError
+
+        backend = self.backend
+        if not isinstance(error, DamagedDatabaseError) or backend is None:
+            self.reporter.report(error)
+            return
+        if self._recovering:
+            return
+        self._recovering = True
+        backend.wait_until_idle()
+        backend.context.database.close()
+        self._set_damaged_file_aside(error)
+
+    def _reopened(self, opened: _Opened) -> None:
+        """The data was restored (or started afresh) while the views were up: they go on
+        with the new database and refresh everything."""
+        from planner.services.changes import Changes
+
+        assert self.backend is not None
+        self._recovering = False
+        self.backend.context = opened.context
+        if opened.profile is None:
+            self._start_onboarding()
+            return
+        self.backend.changed.emit(Changes(plan=True, profile=True, goals=True))
+        self.window.statusBar().showMessage("Your data is back.", 5000)
 
     def _set_damaged_file_aside(self, error: DamagedDatabaseError) -> None:
         from planner.services.backups import set_damaged_file_aside

@@ -259,3 +259,39 @@ def test_a_read_only_folder_shows_the_plan_and_refuses_changes_with_a_sentence(
     controller.backend.wait_until_idle()
     assert digest(database_path(data_dir)) == before
     assert not (data_dir / "backups").exists()  # no daily backup into a read-only folder
+
+
+def test_damage_found_while_the_window_is_open_leads_to_the_same_recovery(
+    context: AppContext,
+    data_dir: Path,
+    start_window: Callable[[], Started],
+    qtbot: QtBot,
+    shown_errors: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    task_id = _one_done_and_a_backup(context)
+    window, controller = start_window()
+    qtbot.waitUntil(lambda: window.page("today") is not None, timeout=20_000)
+    backend = controller.backend
+    assert backend is not None
+    backend.wait_until_idle()
+    qtbot.waitUntil(lambda: not backend.runner.is_busy, timeout=10_000)
+    path = database_path(data_dir)
+    backend.context.database.close()  # the next unit of work reads the file afresh
+    checkpoint(path)
+    CORRUPTIONS["flipped-bytes"](path)
+    offered: list[Recovery] = []
+
+    def choose(_parent: object, recovery: Recovery, _detail: str) -> RecoveryChoice:
+        offered.append(recovery)
+        return RecoveryChoice.RESTORE
+
+    monkeypatch.setattr(backups_dialog, "ask_recovery", choose)
+    with qtbot.waitSignal(backend.changed, timeout=20_000):
+        backend.mutate(lambda c: tasks.complete_task(c, task_id + 5))
+        qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    assert shown_errors == []  # no "something went wrong": the recovery instead
+    # Set aside, not deleted (SQLite may have folded the session's last writes into it).
+    assert offered[0].moved_to.exists()
+    assert done_ids(path) == {task_id}
+    assert backend.context.database.quick_check() == "ok"
