@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from planner.store.engine import database_path
-from tests.cli.test_cli import ROOT, one_line_error, run, today_json
+from tests.cli.test_cli import ROOT, one_line_error, run
 from tests.store.safety_helpers import CORRUPTIONS, checkpoint, digest, done_ids
 
 
@@ -49,31 +49,50 @@ def test_backup_then_restore_brings_the_ticks_back(data: Path) -> None:
     assert done_ids(database_path(data)) == {first}
 
 
+@pytest.fixture(scope="module")
+def backed_up(planned: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the planned folder with its first task done and one backup of that."""
+    folder = tmp_path_factory.mktemp("backed-up") / "data"
+    shutil.copytree(planned, folder)
+    run(folder, "done", str(_first_task_ids(folder, 1)[0]))
+    run(folder, "backup")
+    checkpoint(database_path(folder))
+    return folder
+
+
 @pytest.mark.parametrize("corruption", sorted(CORRUPTIONS))
 def test_a_damaged_database_is_refused_untouched_and_restore_moves_it_aside(
-    data: Path, corruption: str
+    backed_up: Path, tmp_path: Path, corruption: str
 ) -> None:
-    (task,) = _first_task_ids(data, 1)
-    run(data, "done", str(task))
-    run(data, "backup")
+    data = tmp_path / "data"
+    shutil.copytree(backed_up, data)
+    (task,) = _first_task_ids(backed_up, 1)
     path = database_path(data)
-    checkpoint(path)
     CORRUPTIONS[corruption](path)
     damaged = digest(path)
 
-    for command in (["done", str(task + 1)], ["status"], ["today"]):
-        error = one_line_error(run(data, *command, check=False))
-        assert "is damaged" in error
-        assert "study-planner restore FILE" in error
-        assert digest(path) == damaged
+    error = one_line_error(run(data, "done", str(task + 1), check=False))
+    assert "is damaged" in error
+    assert "study-planner restore FILE" in error
+    assert digest(path) == damaged
 
     (backup,) = (data / "backups").iterdir()
-    result = run(data, "restore", str(backup))
+    result = run(data, "restore", backup.name)
     assert "moved aside, unchanged" in result.stdout
     (aside,) = data.glob("planner.sqlite3.damaged-*[0-9]")
     assert digest(aside) == damaged
     assert done_ids(path) == {task}
-    assert today_json(data) is not None
+
+
+def test_reading_a_damaged_database_is_refused_too(backed_up: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(backed_up, data)
+    path = database_path(data)
+    CORRUPTIONS["flipped-bytes"](path)
+    damaged = digest(path)
+    for command in (["status"], ["today", "--json"]):
+        assert "is damaged" in one_line_error(run(data, *command, check=False))
+    assert digest(path) == damaged
 
 
 def test_a_locked_database_gives_a_sentence_not_sql(data: Path) -> None:
