@@ -264,7 +264,7 @@ class WindowController(QObject):
         backend.changed.connect(lambda _changes: window.statusBar().showMessage("Saved", 2000))
         window.statusBar().showMessage(f"Data folder: {self.data_dir}", 5000)
         if self._curriculum_error is not None:
-            curriculum.show_curriculum_error(self._curriculum_error)
+            curriculum.show_builtin_fallback(self._curriculum_error)
             window.show_page("curriculum")
         if backend.context.database.read_only:
             self._show_read_only()

@@ -155,6 +155,7 @@ def test_a_damaged_curriculum_file_falls_back_to_the_built_in_one(
     assert view.error_panel.isVisibleTo(window)  # type: ignore[attr-defined]
     assert "curriculum.yaml" in view.error_label.text()  # type: ignore[attr-defined]
     assert view.builtin_button.isEnabled()  # type: ignore[attr-defined]
+    assert "your own file could not be read" in view.source_label.text()  # type: ignore[attr-defined]
     assert view.model.curriculum.topics  # type: ignore[attr-defined]
 
 

@@ -86,6 +86,7 @@ class CurriculumView(QWidget):
         self._data_dir = data_dir
         self._has_profile = False
         self._loading_file = False
+        self._own_file_unreadable = False  # the built-in curriculum stands in for it
         self.model = CurriculumTreeModel(backend.context.curriculum, self)
         self.model.known_change_requested.connect(self.set_known)
         self.proxy = QSortFilterProxyModel(self)
@@ -296,7 +297,13 @@ class CurriculumView(QWidget):
         curriculum = self.model.curriculum
         custom = uses_custom_curriculum(self._data_dir)
         self.title_label.setText(html.escape(curriculum.title))
-        source = "your own curriculum file" if custom else "the built-in curriculum"
+        source = (
+            "the built-in curriculum (your own file could not be read)"
+            if self._own_file_unreadable
+            else "your own curriculum file"
+            if custom
+            else "the built-in curriculum"
+        )
         total = sum(t.hours for t in curriculum.topics)
         self.source_label.setText(
             f"Version {curriculum.version} · {len(curriculum.topics)} topics · "
@@ -414,7 +421,15 @@ class CurriculumView(QWidget):
         self.load_button.setEnabled(True)
         self._show_curriculum_title()
 
+    def show_builtin_fallback(self, error: CurriculumError) -> None:
+        """The learner's own curriculum file could not be read at start-up, so the
+        built-in one is in use: say what is wrong with the file and keep both ways open."""
+        self._own_file_unreadable = True
+        self._show_curriculum_title()
+        self.show_curriculum_error(error)
+
     def _curriculum_ready(self, curriculum: Curriculum, message: str) -> None:
+        self._own_file_unreadable = False
         self._backend.set_curriculum(curriculum)
         if not self._has_profile:
             self._finish_loading()
