@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.export.portable import PortableDataError, parse_portable
+from planner.services.backups import back_up_before_change
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import ServiceError
 from planner.store import repositories as repo
-from planner.store.backup import backup_database
 
 
 class ImportRefusedError(ServiceError):
@@ -20,7 +20,7 @@ class ImportRefusedError(ServiceError):
 @dataclass(frozen=True)
 class ImportResult:
     changes: Changes
-    backup: Path  # the copy of the data as it was before the import
+    backup: Path | None  # the copy of the data as it was (None: there was no database)
     tasks: int
     goals: int
     reminders: int
@@ -50,9 +50,6 @@ def import_data(context: AppContext, source: Path) -> ImportResult:
     )
 
 
-def _backup_current_data(context: AppContext) -> Path:
+def _backup_current_data(context: AppContext) -> Path | None:
     """The one place an import backs up the data it is about to replace."""
-    database = context.database.path
-    return backup_database(
-        database, database.parent / "backups", label="before-import", now=context.now()
-    )
+    return back_up_before_change(context, "import")

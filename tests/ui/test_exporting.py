@@ -157,6 +157,7 @@ def test_the_file_menu_lists_the_exports(
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts == [
         "Load Curriculum File…",
+        "&Backups…",
         "&Export Progress as PDF…",
         "Export Plan as &Calendar…",
         "Export Tasks as &Spreadsheet…",
