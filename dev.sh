@@ -113,8 +113,9 @@ case $command in
     if command -v update-desktop-database >/dev/null; then
       update-desktop-database -q "$share/applications"
     fi
-    if command -v gtk-update-icon-cache >/dev/null; then
-      gtk-update-icon-cache -q -t "$share/icons/hicolor" || true
+    if [[ -f $share/icons/hicolor/icon-theme.cache ]] && command -v gtk-update-icon-cache >/dev/null
+    then
+      gtk-update-icon-cache -q -t "$share/icons/hicolor"
     fi
     echo "Installed $share/applications/study-planner.desktop and its icons (Exec: $bundle)"
     ;;
