@@ -8,7 +8,6 @@ writes ``OUT_DIR/hicolor/NxN/apps/study-planner.png`` for each size, the SVG its
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,10 +18,18 @@ SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZE = 256
 
 
+def _write_if_changed(target: Path, data: bytes) -> Path:
+    """Leave an identical file untouched, so PyInstaller's cached analysis stays valid."""
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target
+
+
 def render_icons(out_dir: Path) -> list[Path]:
     """Write the icon theme into ``out_dir``; return the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QBuffer, QIODevice, Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -30,6 +37,14 @@ def render_icons(out_dir: Path) -> list[Path]:
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise SystemExit(f"{SVG}: not a valid SVG")
+
+    def encoded(image: QImage, image_format: str) -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, image_format):
+            raise SystemExit(f"Qt cannot write {image_format} (is its image format plugin there?)")
+        return bytes(buffer.data().data())
+
     written = []
     for size in SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -38,20 +53,13 @@ def render_icons(out_dir: Path) -> list[Path]:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        target = out_dir / "hicolor" / f"{size}x{size}" / "apps" / f"{NAME}.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
-            raise SystemExit(f"{target}: could not be written")
-        written.append(target)
+        png = out_dir / "hicolor" / f"{size}x{size}" / "apps" / f"{NAME}.png"
+        written.append(_write_if_changed(png, encoded(image, "PNG")))
         if size == ICO_SIZE:
             ico = out_dir / f"{NAME}.ico"
-            if not image.save(str(ico), "ICO"):
-                raise SystemExit(f"{ico}: could not be written (is Qt's ico plugin there?)")
-            written.append(ico)
+            written.append(_write_if_changed(ico, encoded(image, "ICO")))
     scalable = out_dir / "hicolor" / "scalable" / "apps" / f"{NAME}.svg"
-    scalable.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SVG, scalable)
-    written.append(scalable)
+    written.append(_write_if_changed(scalable, SVG.read_bytes()))
     return written
 
 

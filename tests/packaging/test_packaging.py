@@ -46,19 +46,37 @@ def assert_icon_theme(hicolor: Path) -> None:
     assert svg == (ROOT / "resources" / "icons" / "study-planner.svg").read_bytes()
 
 
-def test_the_icons_are_rendered_from_the_svg_at_every_desktop_size(tmp_path: Path) -> None:
+def render_icons(out_dir: Path) -> dict[Path, int]:
+    """Run the build's icon step; return each file it left with its modification time."""
     subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "render_icons.py"), str(tmp_path)],
+        [sys.executable, str(ROOT / "packaging" / "render_icons.py"), str(out_dir)],
         check=True,
         capture_output=True,
         timeout=120,
     )
+    return {path: path.stat().st_mtime_ns for path in out_dir.rglob("*") if path.is_file()}
+
+
+def test_the_icons_are_rendered_from_the_svg_at_every_desktop_size(tmp_path: Path) -> None:
+    render_icons(tmp_path)
 
     assert_icon_theme(tmp_path / "hicolor")
     # Not a blank square: one flat colour would compress to a few hundred bytes.
     big = (tmp_path / "hicolor" / "512x512" / "apps" / "study-planner.png").stat().st_size
     assert big > 5_000
     assert (tmp_path / "study-planner.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_rendering_the_icons_again_leaves_them_untouched(tmp_path: Path) -> None:
+    """An unchanged icon keeps its time, so PyInstaller reuses its cached analysis."""
+    first = render_icons(tmp_path)
+    for path in first:
+        os.utime(path, ns=(1, 1))
+
+    again = render_icons(tmp_path)
+
+    assert set(again) == set(first)
+    assert set(again.values()) == {1}
 
 
 def test_the_version_is_written_once_and_pyproject_takes_it_from_the_package() -> None:
