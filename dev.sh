@@ -9,6 +9,8 @@
 #   ./dev.sh bench             run the benchmarks and print their figures
 #   ./dev.sh screenshots       screenshots of the main views into docs/ (under Xvfb)
 #   ./dev.sh package           build the one-folder PyInstaller bundle into dist/
+#   ./dev.sh install-desktop [BUNDLE]   add the bundle (default dist/study-planner) to the
+#                              desktop's menu, with its icons, under ~/.local/share
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -95,11 +97,31 @@ case $command in
     ensure_system_packages "${QT_BASE[@]}" binutils
     ensure_venv test
     "$VENV/bin/python" -m pip install --quiet "pyinstaller==6.22.3"
-    "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build \
+    "$VENV/bin/pyinstaller" --noconfirm --distpath dist --workpath build \
       packaging/study-planner.spec
     ;;
+  install-desktop)
+    bundle=$(realpath "${1:-dist/study-planner}")
+    [[ -x $bundle/study-planner ]] ||
+      { echo "No bundle at $bundle: build it with ./dev.sh package" >&2; exit 1; }
+    share=${XDG_DATA_HOME:-$HOME/.local/share}
+    mkdir -p "$share/applications" "$share/icons/hicolor"
+    cp -r "$bundle/_internal/resources/icons/hicolor/." "$share/icons/hicolor/"
+    sed -e "s|^Exec=.*|Exec=\"$bundle/study-planner\"|" \
+      -e "s|^TryExec=.*|TryExec=$bundle/study-planner|" \
+      packaging/study-planner.desktop >"$share/applications/study-planner.desktop"
+    # Desktops that cache their menu and icons pick the new entry up at once.
+    if command -v update-desktop-database >/dev/null; then
+      update-desktop-database -q "$share/applications"
+    fi
+    if [[ -f $share/icons/hicolor/icon-theme.cache ]] && command -v gtk-update-icon-cache >/dev/null
+    then
+      gtk-update-icon-cache -q -t "$share/icons/hicolor"
+    fi
+    echo "Installed $share/applications/study-planner.desktop and its icons (Exec: $bundle)"
+    ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -5,12 +5,17 @@ window was painted and when the views had loaded the learner's plan; the parent 
 the clock just before spawning it. Goals: first window within 1.3x the bare window;
 peak memory under 120 MiB at the first window and under 200 MiB with 10,000 tasks.
 
+When the PyInstaller bundle is built (./dev.sh package), the self-test (store opened and
+checked, views loaded, window painted, exit) is timed from the bundle and from source, as
+whole processes. Goal: a bundle self-test under 5 s.
+
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_startup.py
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_EXECUTABLE = ROOT / "dist" / "study-planner" / "study-planner"
 RUNS = 7
 
 # Peak memory is read from VmHWM: ru_maxrss would carry the parent's peak over exec.
@@ -110,6 +116,38 @@ def _launch(script: str, *arguments: str) -> dict[str, tuple[float, float]]:
     return marks
 
 
+def _self_test_seconds(command: list[str], data_dir: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user and system) of one self-test process."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [*command, "--data-dir", str(data_dir), "--self-test"],
+        cwd=ROOT,
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=True,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def _bundle_against_source(data_dir: Path) -> dict[str, list[tuple[float, float]]]:
+    """Self-test times from source and, when it is built, from the bundle."""
+    commands = {"source": [sys.executable, str(ROOT / "main.py")]}
+    if BUNDLE_EXECUTABLE.exists():
+        commands["bundle"] = [str(BUNDLE_EXECUTABLE)]
+    for command in commands.values():  # warm the file cache
+        _self_test_seconds(command, data_dir)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(RUNS):
+        for name, command in commands.items():
+            times[name].append(_self_test_seconds(command, data_dir))
+    return times
+
+
 def _make_plan(data_dir: Path, tasks: int) -> None:
     """A learner with a plan of about ``tasks`` study tasks (custom tasks top it up)."""
     from planner.domain.curriculum import Level
@@ -176,6 +214,7 @@ def main() -> None:
             app.append(_launch(APP_WINDOW, small))
             app_large.append(_launch(APP_WINDOW, large))
         check_small, check_large = _open_check(Path(small)), _open_check(Path(large))
+        self_tests = _bundle_against_source(Path(small))
 
     bare_first = _median([m["painted"][0] for m in bare])
     app_first = _median([m["painted"][0] for m in app])
@@ -205,6 +244,16 @@ def main() -> None:
         f"peak memory, 10,000-task plan   "
         f"{_median([m['loaded'][1] for m in app_large]):7.1f} MiB (goal < 200)"
     )
+    for name, runs in self_tests.items():
+        walls = [wall for wall, _ in runs]
+        print(
+            f"self-test from the {name:6}      {_median(walls) * 1000:7.0f} ms "
+            f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}; "
+            f"CPU {_median([cpu for _, cpu in runs]) * 1000:.0f} ms)"
+            + ("; goal < 5000 ms" if name == "bundle" else "")
+        )
+    if "bundle" not in self_tests:
+        print(f"no bundle at {BUNDLE_EXECUTABLE}: build it with ./dev.sh package to time it")
 
 
 if __name__ == "__main__":

@@ -72,3 +72,17 @@ def database(data_dir: Path) -> Iterator[Database]:
     db = open_database(data_dir, now=FIXED_NOW)
     yield db
     db.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which slow tests the default run left out, and how to run them."""
+    slow = [
+        item
+        for item in terminalreporter.stats.get("deselected", [])
+        if isinstance(item, pytest.Item) and item.get_closest_marker("slow")
+    ]
+    if slow:
+        terminalreporter.write_line(
+            f"{len(slow)} slow test(s) not run (they build the PyInstaller bundle): "
+            "run them with ./dev.sh test -m slow, as .ci/run does"
+        )
