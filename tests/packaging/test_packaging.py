@@ -225,3 +225,26 @@ def test_install_desktop_puts_the_entry_and_icons_in_the_data_home(
     assert f"TryExec={executable}\n" in entry
     assert "Icon=study-planner\n" in entry
     assert_icon_theme(share / "icons" / "hicolor")
+
+
+@pytest.mark.slow
+def test_the_bundle_exports_the_same_pdf_report_as_source(bundle: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    texts: dict[str, str] = {}
+    for name, command in (
+        ("source", [sys.executable, str(ROOT / "main.py")]),
+        ("bundle", [str(bundle / "study-planner")]),
+    ):
+        data_dir = tmp_path / name
+        init = ["init", "--level", "mid", "--specialization", "computer-vision",
+                "--hours-per-week", "8", "--start", START, "--timezone", "UTC"]  # fmt: skip
+        assert run(command, data_dir, *init).returncode == 0
+        assert run(command, data_dir, "done", "1").returncode == 0
+        report = tmp_path / f"{name}.pdf"
+        result = run(command, data_dir, "export", str(report))
+        assert result.returncode == 0, result.stderr
+        texts[name] = "\n".join(page.extract_text() for page in PdfReader(report).pages)
+
+    assert texts["bundle"] == texts["source"]
+    assert "Computer Vision" in texts["bundle"]
