@@ -94,6 +94,12 @@ def goal_state(
 # Changes -------------------------------------------------------------------------------
 
 
+def new_goal(certification_id: str, exam_date: date | None = None) -> CertificationGoal:
+    """A goal as onboarding makes it: booked when it has an exam (or target) date."""
+    status = GoalStatus.BOOKED if exam_date is not None else GoalStatus.PLANNED
+    return CertificationGoal(certification_id, status=status, exam_date=exam_date)
+
+
 def book(
     goal: CertificationGoal,
     certification: Certification,
