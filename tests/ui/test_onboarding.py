@@ -222,7 +222,9 @@ def test_a_retired_certification_cannot_be_given_an_exam_date(
 
     # An active certification's date does open an editor (so the check above means something).
     choose_exam_date(qtbot, wizard, AZURE, date(2027, 9, 6))
-    assert model.goals() == (CertificationGoal(AZURE, GoalStatus.BOOKED, exam_date=date(2027, 9, 6)),)
+    assert model.goals() == (
+        CertificationGoal(AZURE, GoalStatus.BOOKED, exam_date=date(2027, 9, 6)),
+    )
 
 
 def check_box_centre(view: QTableView, row: int) -> QPoint:
