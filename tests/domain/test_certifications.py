@@ -128,10 +128,10 @@ def test_booking_moves_the_exam_and_refuses_the_past_and_retired_exams() -> None
     moved = book(goal, CERT, date(2027, 6, 1), today=TODAY)
     assert (moved.exam_date, moved.exam_time) == (date(2027, 6, 1), None)
 
-    with pytest.raises(LifecycleError, match="exam date 2027-03-09 .* is in the past"):
+    with pytest.raises(LifecycleError, match=r"exam date 2027-03-09 .* is in the past"):
         book(goal, CERT, date(2027, 3, 9), today=TODAY)
     retired = certification(status=CertificationStatus.RETIRED)
-    with pytest.raises(LifecycleError, match="is retired .* successor is The Next Cert"):
+    with pytest.raises(LifecycleError, match=r"is retired .* successor is The Next Cert"):
         book(goal, retired, date(2027, 6, 1), today=TODAY)
     course = certification(kind=CertificationKind.COURSE)
     with pytest.raises(LifecycleError, match="target date"):
