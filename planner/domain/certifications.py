@@ -100,6 +100,18 @@ def new_goal(certification_id: str, exam_date: date | None = None) -> Certificat
     return CertificationGoal(certification_id, status=status, exam_date=exam_date)
 
 
+def check_bookable(certification: Certification) -> None:
+    """Refuse a retired certification, naming its successor if it has one."""
+    if certification.status is CertificationStatus.RETIRED:
+        successor = (
+            f"; its successor is {certification.successor}" if certification.successor else ""
+        )
+        raise LifecycleError(
+            f"{certification.title} ({certification.id}) is retired and has no exams to "
+            f"book{successor}"
+        )
+
+
 def book(
     goal: CertificationGoal,
     certification: Certification,
@@ -109,14 +121,7 @@ def book(
     today: date,
 ) -> CertificationGoal:
     """Book (or move) the exam, or for a course set the target completion date."""
-    if certification.status is CertificationStatus.RETIRED:
-        successor = (
-            f"; its successor is {certification.successor}" if certification.successor else ""
-        )
-        raise LifecycleError(
-            f"{certification.title} ({certification.id}) is retired and has no exams to "
-            f"book{successor}"
-        )
+    check_bookable(certification)
     if exam_date < today:
         raise LifecycleError(
             f"the {_date_name(certification)} {exam_date.isoformat()} for "

@@ -26,7 +26,14 @@ from planner.domain.planning_selection import preparation_topic_ids
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import ServiceError, UnknownItemError
-from planner.services.plans import assess_plan_in, curriculum_in, replan_in, require_profile
+from planner.services.plans import (
+    assess_plan_in,
+    check_goals,
+    curriculum_in,
+    plan_first_day,
+    replan_in,
+    require_profile,
+)
 from planner.store import repositories as repo
 
 MAX_VALIDITY_MONTHS = 120
@@ -204,16 +211,20 @@ def _change_goal(
 ) -> Changes:
     with context.database.unit_of_work() as session:
         profile = require_profile(session)
-        certification = _certification(curriculum_in(context, session), certification_id)
+        curriculum = curriculum_in(context, session)
+        certification = _certification(curriculum, certification_id)
         goal = repo.find_goal(certification_id, session=session)
         if goal is None:
             if not create:
                 raise ServiceError(f"{certification.title} ({certification_id}) is not a goal")
             goal = CertificationGoal(certification_id)
+        today = context.today(profile.timezone)
         try:
-            changed = change(goal, certification, context.today(profile.timezone))
+            changed = change(goal, certification, today)
         except LifecycleError as error:
             raise ServiceError(str(error)) from None
+        if changed.exam_date is not None and changed.status in lifecycle.AWAITING_STATUSES:
+            check_goals(curriculum, [changed], first_day=plan_first_day(profile, today))
         repo.save_goal(changed, now=context.now(), session=session)
         return replace(replan_in(context, session), goals=True)
 

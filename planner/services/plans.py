@@ -9,8 +9,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
-from planner.domain.certifications import AWAITING_STATUSES, awaits_result
-from planner.domain.curriculum import CertificationStatus, Curriculum, Level
+from planner.domain.certifications import (
+    AWAITING_STATUSES,
+    LifecycleError,
+    awaits_result,
+    check_bookable,
+)
+from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import (
     CertificationGoal,
     Profile,
@@ -114,14 +119,10 @@ def check_goals(
         if goal.exam_date is None:
             continue
         certification = curriculum.certification(goal.certification_id)
-        if certification.status is CertificationStatus.RETIRED:
-            successor = (
-                f"; its successor is {certification.successor}" if certification.successor else ""
-            )
-            raise ServiceError(
-                f"{certification.title} ({certification.id}) is retired and has no exams to "
-                f"book{successor}"
-            )
+        try:
+            check_bookable(certification)
+        except LifecycleError as error:
+            raise ServiceError(str(error)) from None
         if goal.exam_date < first_day:
             raise ServiceError(
                 f"the exam date {goal.exam_date.isoformat()} for {certification.title} is "
@@ -134,7 +135,7 @@ def check_new_plan(
 ) -> date:
     """Refuse a profile or goals a new plan cannot be made from (see :func:`check_profile`
     and :func:`check_goals`); return the plan's first day."""
-    first_day = _first_day(profile, today)
+    first_day = plan_first_day(profile, today)
     check_profile(curriculum, profile)
     check_goals(curriculum, goals, first_day=first_day)
     return first_day
@@ -262,7 +263,7 @@ def edit_schedule(context: AppContext, start_date: date, timezone: str) -> Chang
         profile = replace(stored, start_date=start_date, timezone=timezone)
         curriculum = curriculum_in(context, session)
         today = context.today(timezone)
-        first_day = _first_day(profile, today)
+        first_day = plan_first_day(profile, today)
         for deadline in deadlines_for(curriculum, repo.list_goals(session=session), today=today):
             if deadline.exam_date < first_day:
                 title = curriculum.certification(deadline.certification_id).title
@@ -312,12 +313,12 @@ def _plan_stored(
         profile,
         repo.list_goals(session=session),
         repo.list_tasks(session=session) if tasks is None else tasks,
-        _first_day(profile, context.today(profile.timezone)),
+        plan_first_day(profile, context.today(profile.timezone)),
         policy,
     )
 
 
-def _first_day(profile: Profile, today: date) -> date:
+def plan_first_day(profile: Profile, today: date) -> date:
     """Work is planned from today, or from the chosen start date if that is later."""
     return max(today, profile.start_date)
 
