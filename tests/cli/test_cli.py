@@ -188,8 +188,8 @@ def test_an_exam_before_the_plan_starts_is_refused(data_dir: Path) -> None:
         data_dir, "--cert", "aws-ml-engineer-associate", "--exam-date", "2031-02-01"
     )
     assert (
-        "the exam date 2031-02-01 for AWS Machine Learning Engineer \u2013 Associate is before the plan"
-        in message
+        "the exam date 2031-02-01 for AWS Machine Learning Engineer \u2013 Associate "
+        "is before the plan" in message
     )
     assert not (data_dir / "planner.sqlite3").exists()
 

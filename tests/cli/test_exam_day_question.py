@@ -26,7 +26,8 @@ def test_a_past_exam_without_a_result_is_asked_about(
 
     question = out.getvalue()
     assert question.startswith(
-        "Your exam for AWS Machine Learning Engineer \u2013 Associate was on 2027-06-01: what happened?"
+        "Your exam for AWS Machine Learning Engineer \u2013 Associate was on 2027-06-01: "
+        "what happened?"
     )
     assert "cert pass aws-ml-engineer-associate --date D" in question
     assert "cert book aws-ml-engineer-associate --exam-date D" in question
