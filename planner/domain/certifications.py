@@ -81,6 +81,8 @@ def goal_state(
             return GoalState.FAILED
         case GoalStatus.BOOKED:
             return GoalState.BOOKED
+        case GoalStatus.PLANNED if goal.exam_date is not None:
+            return GoalState.BOOKED  # as goals with a date were stored before booking existed
         case GoalStatus.PLANNED:
             return GoalState.PREPARING if prepared else GoalState.PLANNED
     if goal.expires_on is None:

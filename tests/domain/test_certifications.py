@@ -94,6 +94,8 @@ def test_stored_and_derived_states_follow_the_day() -> None:
     booked = new_goal("cert", date(2027, 5, 1))
     assert booked.status is GoalStatus.BOOKED
     assert goal_state(booked, CERT, today=TODAY, prepared=True) is GoalState.BOOKED
+    legacy = replace(booked, status=GoalStatus.PLANNED)  # a date stored before booking existed
+    assert goal_state(legacy, CERT, today=TODAY, prepared=True) is GoalState.BOOKED
 
     passed = record_pass(booked, CERT, date(2027, 5, 1), "ABC-123", today=date(2027, 5, 2))
     assert (passed.status, passed.expires_on, passed.credential) == (

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from planner.domain.certifications import new_goal
 from planner.domain.curriculum import Certification, CertificationStatus
 from planner.domain.model import CertificationGoal
+from planner.ui.formatting import long_date
 from planner.ui.models.columns import AnyIndex, ColumnTableModel
-from planner.ui.onboarding.texts import certification_status_text, long_date
+from planner.ui.onboarding.texts import certification_status_text
 from planner.ui.onboarding.widgets import date_field
 from planner.ui.qdates import from_qdate, to_qdate
 
