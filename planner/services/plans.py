@@ -204,6 +204,8 @@ class ProfileEdits:
     include_interview_prep: bool
     level: Level
     specializations: frozenset[str]
+    start_date: date
+    timezone: str
 
     @classmethod
     def of(cls, profile: Profile) -> ProfileEdits:
@@ -213,6 +215,8 @@ class ProfileEdits:
             include_interview_prep=profile.include_interview_prep,
             level=profile.level,
             specializations=frozenset(profile.specializations),
+            start_date=profile.start_date,
+            timezone=profile.timezone,
         )
 
     def apply(self, profile: Profile, curriculum: Curriculum) -> Profile:
@@ -224,6 +228,8 @@ class ProfileEdits:
             include_interview_prep=self.include_interview_prep,
             level=self.level,
             specializations=tuple(s for s in order if s in self.specializations),
+            start_date=self.start_date,
+            timezone=self.timezone,
         )
 
 
@@ -235,7 +241,8 @@ def update_profile(context: AppContext, profile: Profile) -> Changes:
 
 def edit_profile(context: AppContext, edits: ProfileEdits) -> Changes:
     """Apply the edits to the profile as stored now (so topics marked known elsewhere in
-    the meantime are kept) and re-plan, in one transaction."""
+    the meantime are kept) and re-plan, in one transaction. The start date and time zone
+    can change too: an unknown zone, or a start after a booked exam, is refused."""
     with context.database.unit_of_work() as session:
         stored = require_profile(session)
         return _save_and_replan(context, session, edits.apply(stored, context.curriculum), stored)
@@ -245,33 +252,29 @@ def _save_and_replan(
     context: AppContext, session: Session, profile: Profile, stored: Profile
 ) -> Changes:
     check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
+    _check_schedule(context, session, profile)
     repo.save_profile(
         profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
     )
     return replace(replan_in(context, session), profile=True)
 
 
-def edit_schedule(context: AppContext, start_date: date, timezone: str) -> Changes:
-    """Change the plan's start date and the learner's time zone, then re-plan. A start
-    after a booked exam is refused, naming the exam."""
+def _check_schedule(context: AppContext, session: Session, profile: Profile) -> None:
+    """Refuse an unknown time zone, or a start after a booked exam (naming the exam)."""
     try:
-        ZoneInfo(timezone)
+        ZoneInfo(profile.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ServiceError(f"unknown time zone {timezone!r}") from None
-    with context.database.unit_of_work() as session:
-        stored = require_profile(session)
-        profile = replace(stored, start_date=start_date, timezone=timezone)
-        curriculum = curriculum_in(context, session)
-        today = context.today(timezone)
-        first_day = plan_first_day(profile, today)
-        for deadline in deadlines_for(curriculum, repo.list_goals(session=session), today=today):
-            if deadline.exam_date < first_day:
-                title = curriculum.certification(deadline.certification_id).title
-                raise ServiceError(
-                    f"the plan cannot start on {start_date.isoformat()}, after the exam on "
-                    f"{deadline.exam_date.isoformat()} for {title}"
-                )
-        return _save_and_replan(context, session, profile, stored)
+        raise ServiceError(f"unknown time zone {profile.timezone!r}") from None
+    curriculum = curriculum_in(context, session)
+    today = context.today(profile.timezone)
+    first_day = plan_first_day(profile, today)
+    for deadline in deadlines_for(curriculum, repo.list_goals(session=session), today=today):
+        if deadline.exam_date < first_day:
+            title = curriculum.certification(deadline.certification_id).title
+            raise ServiceError(
+                f"the plan cannot start on {profile.start_date.isoformat()}, after the exam "
+                f"on {deadline.exam_date.isoformat()} for {title}"
+            )
 
 
 def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:

@@ -3,6 +3,7 @@ moved; a refused change writes nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -179,18 +180,23 @@ def test_a_learner_s_own_certification_is_planned_like_the_others(context: AppCo
 
 def test_start_date_and_time_zone_can_change_later(context: AppContext) -> None:
     goals.book_exam(context, AWS, EXAM)
+    stored = plans.load_profile(context)
+    assert stored is not None
+    edits = plans.ProfileEdits.of(stored)
 
-    changes = plans.edit_schedule(context, date(2027, 1, 4), "Europe/Paris")
+    changes = plans.edit_profile(
+        context, replace(edits, start_date=date(2027, 1, 4), timezone="Europe/Paris")
+    )
 
     profile = plans.load_profile(context)
     assert profile is not None
     assert (profile.start_date, profile.timezone) == (date(2027, 1, 4), "Europe/Paris")
     assert changes.profile
+    assert changes.moves is not None
+    assert changes.moves.rescheduled > 0
     assert min(t.scheduled_date for t in tasks.all_tasks(context)) == date(2027, 1, 4)
     with pytest.raises(ServiceError, match="unknown time zone 'Mars/Olympus'"):
-        plans.edit_schedule(context, date(2027, 1, 4), "Mars/Olympus")
+        plans.edit_profile(context, replace(edits, timezone="Mars/Olympus"))
     with pytest.raises(ServiceError, match="cannot start on 2027-07-01, after the exam"):
-        plans.edit_schedule(context, date(2027, 7, 1), "UTC")
-    profile = plans.load_profile(context)
-    assert profile is not None
-    assert profile.timezone == "Europe/Paris"
+        plans.edit_profile(context, replace(edits, start_date=date(2027, 7, 1)))
+    assert plans.load_profile(context) == profile
