@@ -57,8 +57,12 @@ def expiry_date(passed_on: date, certification: Certification) -> date | None:
 
 
 def renewal_opens(expires_on: date, certification: Certification) -> date | None:
-    """The first day renewal is possible; None when there is no renewal window."""
-    if certification.renewal_window_months is None:
+    """The first day renewal is possible; None when there is no renewal window, or no
+    renewal any more (a retired certification)."""
+    if (
+        certification.renewal_window_months is None
+        or certification.status is CertificationStatus.RETIRED
+    ):
         return None
     return add_months(expires_on, -certification.renewal_window_months)
 

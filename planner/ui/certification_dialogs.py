@@ -172,6 +172,7 @@ class PassDialog(_FormDialog):
         self.credential_edit = QLineEdit()
         self.credential_edit.setPlaceholderText("Optional: credential id or link")
         self.credential_edit.setAccessibleName("Credential")
+        self.credential_edit.setMinimumWidth(280)
         self.expiry_label = QLabel()
         self.expiry_label.setAccessibleName("Expiry")
         self.expiry_check = QCheckBox("My certificate gives another &expiry date")

@@ -113,6 +113,8 @@ def test_stored_and_derived_states_follow_the_day() -> None:
         date(2028, 4, 30): GoalState.RENEWAL_DUE,
         date(2028, 5, 1): GoalState.EXPIRED,
     }
+    retired = certification(status=CertificationStatus.RETIRED)  # its renewal is gone too
+    assert goal_state(passed, retired, today=date(2028, 4, 30), prepared=True) is (GoalState.PASSED)
     no_window = certification(window=None)
     assert goal_state(passed, no_window, today=date(2028, 4, 30), prepared=True) is (
         GoalState.PASSED

@@ -13,7 +13,7 @@ from planner.services.goals import CertificationEntry
 from planner.ui.formatting import long_date
 from planner.ui.models.columns import AnyIndex, ColumnTableModel
 
-_HEADERS = ("Certification", "Provider", "Offered", "Valid for", "Your goal", "Date", "Ready")
+_HEADERS = ("Certification", "Offered", "Valid for", "Your goal", "Date", "Ready")
 
 STATE_LABELS = {
     GoalState.PLANNED: "Planned",
@@ -103,11 +103,10 @@ class CertificationTableModel(ColumnTableModel):
         entry = self._entries[index.row()]
         certification = entry.certification
         if role == Qt.ItemDataRole.ToolTipRole:
-            return certification.description
+            return f"{certification.provider}: {certification.description}"
         offered = "Yours" if certification.custom else certification.status.value.capitalize()
         values = (
             certification.title,
-            certification.provider,
             offered,
             validity_text(certification),
             goal_text(entry),

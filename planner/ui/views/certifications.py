@@ -120,7 +120,7 @@ class CertificationsView(QWidget):
         splitter.addWidget(details_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([820, 380])
         layout = QVBoxLayout(self)
         heading = QLabel("Certifications")
         make_heading(heading)
@@ -148,9 +148,9 @@ class CertificationsView(QWidget):
         self.overview = overview
         self.model.set_entries(overview.entries)
         if self.model.rowCount():
-            row = 0
-            if selected is not None:
-                row = self.model.row_of(selected.certification.id)
+            # The same certification again, else the first goal (or the first row).
+            rows = [r for r, e in enumerate(overview.entries) if e.goal is not None] or [0]
+            row = rows[0] if selected is None else self.model.row_of(selected.certification.id)
             self.table.selectRow(row)
         self._show_question(overview)
         self.results_awaited.emit(len(overview.awaiting_results))
