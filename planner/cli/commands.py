@@ -7,11 +7,13 @@ import json
 import os
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
+from planner.cli.arguments import one_line
 from planner.cli.cert_commands import print_exam_questions, run_cert_command
 from planner.domain.certifications import new_goal
 from planner.domain.clock import local_date, system_clock
@@ -27,15 +29,16 @@ from planner.domain.model import (
 from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.progress import Share
 from planner.paths import data_dir
-from planner.services import goals, plans, tasks
+from planner.services import backups, goals, plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.goals import CertificationOverview
 from planner.services.status import StatusReport, status_report
+from planner.store.backup import BackupError
 from planner.store.engine import database_path
-from planner.store.migrate import StoreError
+from planner.store.faults import DamagedDatabaseError, StoreError
 
 _CHECKBOX = {
     TaskStatus.PENDING: "[ ]",
@@ -51,9 +54,12 @@ class UsageError(ServiceError):
 
 def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
     """Run one command; errors become one line on ``stderr`` and a non-zero exit."""
-    handler = _HANDLERS[arguments.command]
     try:
         directory = data_dir(arguments.data_dir)
+        if arguments.command in _DATA_HANDLERS:
+            _DATA_HANDLERS[arguments.command](directory, arguments, stdout)
+            return 0
+        handler = _HANDLERS[arguments.command]
         curriculum = load_active_curriculum(directory)
         if arguments.command == "init":
             # Everything is checked before the database is created or touched.
@@ -71,10 +77,58 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         # The reader went away (as with `| head`): stop quietly, as other Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return 1
-    except (ServiceError, CurriculumError, StoreError, OSError) as error:
-        print(f"study-planner: error: {error}", file=stderr)
+    except (ServiceError, CurriculumError, StoreError, BackupError, OSError) as error:
+        print(f"study-planner: error: {one_line(_sentence(error))}", file=stderr)
+        return 1
+    except Exception as error:  # the last line of defence: a sentence, never a traceback
+        print(
+            f"study-planner: error: {one_line(f'{type(error).__name__}: {error}')}; "
+            "nothing was changed (every change is one transaction)",
+            file=stderr,
+        )
         return 1
     return 0
+
+
+def _sentence(error: Exception) -> str:
+    """The error as the learner reads it, with the way out where there is one."""
+    if isinstance(error, DamagedDatabaseError):
+        return (
+            f"{error} To move it aside and restore a backup, run `study-planner restore FILE` "
+            "with one of the backups `study-planner backup --list` shows."
+        )
+    return str(error)
+
+
+def _backup(directory: Path, arguments: argparse.Namespace, out: TextIO) -> None:
+    if arguments.list:
+        found = backups.list_backups(directory)
+        if not found:
+            print(f"No backups yet in {directory / 'backups'}.", file=out)
+        for info in found:
+            done = "unreadable" if info.tasks_done is None else f"{info.tasks_done} tasks done"
+            print(
+                f"{info.path.name}  {info.made_at:%Y-%m-%d %H:%M} UTC  "
+                f"{info.size / 1024:.0f} KiB  {done}",
+                file=out,
+            )
+        return
+    made = backups.back_up_now(directory, system_clock())
+    if made is None:
+        raise NoProfileError()
+    print(f"Backed up to {made}", file=out)
+
+
+def _restore(directory: Path, arguments: argparse.Namespace, out: TextIO) -> None:
+    chosen = Path(arguments.file)
+    if not chosen.exists() and (directory / "backups" / chosen.name).exists():
+        chosen = directory / "backups" / chosen.name
+    result = backups.restore(directory, chosen, system_clock())
+    print(f"Restored {result.restored}.", file=out)
+    if result.safety_backup is not None:
+        print(f"The data as it was before is backed up in {result.safety_backup}.", file=out)
+    if result.moved_aside is not None:
+        print(f"The damaged file was moved aside, unchanged, to {result.moved_aside}.", file=out)
 
 
 def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[CertificationGoal]]:
@@ -299,6 +353,11 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         },
     }
 
+
+_DATA_HANDLERS: dict[str, Callable[[Path, argparse.Namespace, TextIO], None]] = {
+    "backup": _backup,
+    "restore": _restore,
+}
 
 _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] = {
     "init": _init,

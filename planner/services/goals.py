@@ -40,7 +40,7 @@ MAX_VALIDITY_MONTHS = 120
 
 
 def list_goals(context: AppContext) -> list[CertificationGoal]:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_goals(session=session)
 
 

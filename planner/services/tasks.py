@@ -19,13 +19,13 @@ MAX_TASK_MINUTES = 24 * 60
 
 
 def tasks_on(context: AppContext, day: date) -> list[StudyTask]:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_tasks(start=day, end=day, session=session)
 
 
 def next_planned_day(context: AppContext, after: date) -> date | None:
     """The first day after ``after`` with open work, if any."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.first_open_day_after(after, session=session)
 
 
@@ -43,7 +43,7 @@ class DayLoad:
 def day_load(context: AppContext, day: date) -> DayLoad:
     """How full a day is against the learner's availability: moved and custom tasks are
     pinned where the learner put them, so a day can end up over."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         profile = require_profile(session)
         day_tasks = repo.list_tasks(start=day, end=day, session=session)
     planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
@@ -51,12 +51,12 @@ def day_load(context: AppContext, day: date) -> DayLoad:
 
 
 def all_tasks(context: AppContext) -> list[StudyTask]:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_tasks(session=session)
 
 
 def get_task(context: AppContext, task_id: int) -> StudyTask:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return _get(task_id, session)
 
 

@@ -17,11 +17,7 @@ from PySide6.QtWidgets import QApplication
 from planner import __version__
 from planner.paths import data_dir, resources_dir
 from planner.ui.main_window import MainWindow, when_painted
-from planner.ui.single_instance import (
-    SingleInstance,
-    ask_running_instance_to_activate,
-    server_name,
-)
+from planner.ui.single_instance import claim_instance, hand_over, server_name
 from planner.ui.theme import apply_theme
 from planner.ui.ui_settings import UiSettings
 
@@ -77,10 +73,15 @@ def run_window(arguments: argparse.Namespace) -> int:
     # A self-test checks this launch's store and window, so it never hands over.
     if not arguments.self_test:
         name = server_name(directory)
-        if ask_running_instance_to_activate(name):
-            print("Study Planner is already running with this data folder: brought it forward.")
+        instance = claim_instance(name)
+        if instance is None:
+            answered = hand_over(name)
+            print(
+                "Study Planner is already running with this data folder: brought it forward."
+                if answered
+                else "Study Planner is already starting with this data folder."
+            )
             return 0
-        instance = SingleInstance(name)
     window = build_window(directory)
     if instance is not None:
         instance.activation_requested.connect(window.bring_forward)
