@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, time
 from typing import NoReturn
 
 from planner import __version__
@@ -43,6 +43,15 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def clock_time(text: str) -> time:
+    try:
+        if len(text) != 5:
+            raise ValueError(text)
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time of day (HH:MM)") from None
 
 
 def task_id(text: str) -> int:
@@ -179,4 +188,32 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the study data with a backup (the current state is kept)"
     )
     restore.add_argument("file", metavar="FILE", help="a backup file, or its name in backups/")
+    _add_cert_commands(commands)
     return parser
+
+
+def _add_cert_commands(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    cert = commands.add_parser("cert", help="certification goals: list, book, pass, fail, drop")
+    actions = cert.add_subparsers(
+        dest="cert_command", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    listing = actions.add_parser("list", help="every certification and your goal for it")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    book = actions.add_parser("book", help="book or move an exam (a course: its target date)")
+    book.add_argument("certification_id", metavar="ID")
+    book.add_argument("--exam-date", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    book.add_argument("--exam-time", type=clock_time, metavar="HH:MM")
+
+    passed = actions.add_parser("pass", help="record a pass")
+    passed.add_argument("certification_id", metavar="ID")
+    passed.add_argument("--date", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    passed.add_argument("--credential", default="", metavar="TEXT", help="credential id or link")
+
+    failed = actions.add_parser("fail", help="record a failed exam")
+    failed.add_argument("certification_id", metavar="ID")
+    failed.add_argument("--date", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    failed.add_argument("--retake", type=iso_date, metavar="YYYY-MM-DD", help="retake date")
+
+    drop = actions.add_parser("drop", help="stop working towards a certification")
+    drop.add_argument("certification_id", metavar="ID")

@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import tzlocal
 
 from planner.cli.arguments import one_line
+from planner.cli.cert_commands import print_exam_questions, run_cert_command
+from planner.domain.certifications import new_goal
 from planner.domain.clock import local_date, system_clock
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.curriculum_file import CurriculumError
 from planner.domain.model import (
     CertificationGoal,
-    GoalStatus,
     Profile,
     StudyTask,
     TaskStatus,
@@ -30,11 +31,13 @@ from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.progress import Share
 from planner.export.options import ExportFormat, PaperSize, ReportOptions
 from planner.paths import data_dir
-from planner.services import backups, plans, tasks
+from planner.services import backups, goals, plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
+from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.exports import export_file
+from planner.services.goals import CertificationOverview
 from planner.services.importing import import_data
 from planner.services.status import StatusReport, status_report
 from planner.store.backup import BackupError
@@ -151,8 +154,7 @@ def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[Certific
         known_topic_ids=frozenset(arguments.known),
     )
     goals = [
-        CertificationGoal(certification_id=cert, status=GoalStatus.PLANNED, exam_date=exam)
-        for cert, exam in zip(arguments.cert, arguments.exam_date, strict=True)
+        new_goal(cert, exam) for cert, exam in zip(arguments.cert, arguments.exam_date, strict=True)
     ]
     return profile, goals
 
@@ -206,8 +208,15 @@ def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
 
 def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     report = status_report(context)
+    overview = goals.certification_overview(context)
     if arguments.json:
-        json.dump(_status_json(report), out, indent=2, ensure_ascii=False)
+        data = _status_json(report)
+        data["awaiting_results"] = [
+            {"certification_id": e.certification.id, "exam_date": _iso(e.goal.exam_date)}
+            for e in overview.awaiting_results
+            if e.goal is not None
+        ]
+        json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     overall = report.overall
@@ -231,7 +240,20 @@ def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> 
             "open the app to re-plan them",
             file=out,
         )
-    _print_feasibility(report.plan, context.curriculum, out)
+    _print_feasibility(report.plan, overview.curriculum, out)
+    print_exam_questions(overview, out)
+
+
+def _cert(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    def feasibility(changes: Changes, overview: CertificationOverview, out: TextIO) -> None:
+        if changes.report is not None:
+            _print_feasibility(changes.report, overview.curriculum, out)
+
+    run_cert_command(context, arguments, out, feasibility)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) -> None:
@@ -376,4 +398,5 @@ _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] =
     "status": _status,
     "export": _export,
     "import": _import,
+    "cert": _cert,
 }

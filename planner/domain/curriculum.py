@@ -7,7 +7,7 @@ from a validated file, and the planner, services and views only read them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -69,6 +69,14 @@ class CertificationStatus(StrEnum):
     ACTIVE = "active"
     RETIRED = "retired"
     UNCERTAIN = "uncertain"
+
+
+class CertificationKind(StrEnum):
+    """How a certification is earned: a proctored exam on a date, or a course completed by a
+    target date (a certificate of completion)."""
+
+    EXAM = "exam"
+    COURSE = "course"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +163,13 @@ class Certification:
     renewal_window_months: int | None = None
     successor: str | None = None
     facts: tuple[CertificationFact, ...] = ()
+    kind: CertificationKind = CertificationKind.EXAM
+    custom: bool = False
+    """Added by the learner, not part of the curriculum file."""
+
+    @property
+    def is_course(self) -> bool:
+        return self.kind is CertificationKind.COURSE
 
 
 @dataclass(frozen=True)
@@ -206,6 +221,17 @@ class Curriculum:
 
     def certification(self, certification_id: str) -> Certification:
         return next(c for c in self.certifications if c.id == certification_id)
+
+    def has_certification(self, certification_id: str) -> bool:
+        return any(c.id == certification_id for c in self.certifications)
+
+    def with_certifications(self, extra: Iterable[Certification]) -> Curriculum:
+        """This curriculum with ``extra`` certifications (the learner's own) after its own;
+        an extra one whose id the curriculum already has is left out."""
+        added = tuple(c for c in extra if not self.has_certification(c.id))
+        if not added:
+            return self
+        return replace(self, certifications=(*self.certifications, *added))
 
     def topics_for(self, level: Level, specializations: Iterable[str]) -> tuple[Topic, ...]:
         """Topics a plan at ``level`` covers for the chosen specializations, in file order.

@@ -20,6 +20,7 @@ from planner.domain.curriculum import (
     CareerLevel,
     Certification,
     CertificationFact,
+    CertificationKind,
     CertificationStatus,
     Confidence,
     Curriculum,
@@ -124,6 +125,7 @@ class CertificationEntry(_Strict):
     renewal_window_months: int | None = Field(default=None, gt=0)
     successor: str | None = None
     facts: tuple[FactEntry, ...] = ()
+    kind: CertificationKind = CertificationKind.EXAM
 
 
 class CurriculumEntry(_Strict):
@@ -362,6 +364,7 @@ def _to_domain(entry: CurriculumEntry) -> Curriculum:
                     CertificationFact(text=f.text, confidence=f.confidence, source=f.source)
                     for f in c.facts
                 ),
+                kind=c.kind,
             )
             for c in entry.certifications
         ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import cast
 
@@ -44,10 +44,14 @@ OPEN_STATUSES = tuple(status for status in TaskStatus if status.is_open)
 
 
 class GoalStatus(StrEnum):
+    """The stored state of a certification goal; :mod:`planner.domain.certifications`
+    derives what the learner sees from it and the clock."""
+
     PLANNED = "planned"
     BOOKED = "booked"
     PASSED = "passed"
     FAILED = "failed"
+    DROPPED = "dropped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,10 @@ class StudyTask:
 
 @dataclass(frozen=True, slots=True)
 class CertificationGoal:
+    """A certification the learner works towards. ``exam_date`` is the booked exam (for a
+    course certificate, the target completion date; after a fail, the retake date);
+    ``exam_time`` the local time of the exam if known."""
+
     certification_id: str
     status: GoalStatus = GoalStatus.PLANNED
     exam_date: date | None = None
@@ -143,6 +151,10 @@ class CertificationGoal:
     expires_on: date | None = None
     notes: str = ""
     id: int | None = None
+    exam_time: time | None = None
+    failed_on: date | None = None
+    credential: str = ""
+    """The credential id or a link to it, as the learner recorded it with a pass."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,8 +72,8 @@ def build_plan(plan_input: PlanInput) -> PlanChanges:
     """Plan all open work from ``plan_input.today`` on, keeping history and pinned tasks."""
     _check(plan_input)
     p = plan_input
-    selection = select(p.curriculum, p.profile, p.deadlines)
-    works = plan_work(p.curriculum, selection, p.deadlines)
+    selection = select(p.curriculum, p.profile, p.deadlines, p.past_exams)
+    works = plan_work(p.curriculum, selection, p.deadlines, p.past_exams)
     parts = {part.key: part for w in works for part in w.parts}
     existing = sort_existing(p.tasks, parts.keys(), p.today)
     rules = _session_rules(p.profile)
@@ -186,7 +186,7 @@ def _priorities(
 
     # SHIFT keeps the plan's current order, which the store lists by date and id: work by its
     # first pending task. Work new to the plan comes as soon as it is ready if an exam needs
-    # it, else after the rest.
+    # it, else after the rest. Preparation for past exams comes after everything else.
     def anchor(work: Work) -> tuple[int, int]:
         firsts = [by_date(existing.pool[p.key][0]) for p in work.parts if p.key in existing.pool]
         if firsts:
@@ -194,7 +194,7 @@ def _priorities(
             return date_rank(first_date), first_id
         return date_rank(date.min if work.exam_date else None), 0
 
-    return {w.id: (*anchor(w), *w.base_priority) for w in works}
+    return {w.id: (int(w.after_exams), *anchor(w), *w.base_priority) for w in works}
 
 
 def _report(p: PlanInput, selection: Selection, outcome: Outcome) -> PlanReport:

@@ -19,20 +19,33 @@ class Selection:
     """Certification id to the topics its exam needs: listed ones and their prerequisites."""
     first_exam: Mapping[str, date]
     """Topic id to the earliest exam that needs it."""
+    after_exams: frozenset[str] = frozenset()
+    """Topics in the plan only for exams whose date has passed without a result: they come
+    after the work of every exam still ahead."""
 
 
-def select(curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadline]) -> Selection:
+def select(
+    curriculum: Curriculum,
+    profile: Profile,
+    deadlines: Sequence[Deadline],
+    past_exams: Sequence[Deadline] = (),
+) -> Selection:
     # Several deadlines for one certification share its preparation.
     listed: dict[str, list[str]] = {}
-    for deadline in deadlines:
+    for deadline in (*deadlines, *past_exams):
         listed.setdefault(deadline.certification_id, []).extend(deadline.topic_ids)
     needed = {
         certification_id: _with_prerequisites(curriculum, topic_ids, profile.known_topic_ids)
         for certification_id, topic_ids in listed.items()
     }
     chosen = set(_level_topic_ids(curriculum, profile))
-    for topic_ids in needed.values():
-        chosen.update(topic_ids)
+    for deadline in deadlines:
+        chosen.update(needed[deadline.certification_id])
+    after_exams: set[str] = set()
+    for past in past_exams:
+        after_exams.update(needed[past.certification_id])
+    after_exams -= chosen
+    chosen |= after_exams
     first_exam: dict[str, date] = {}
     for deadline in sorted(deadlines, key=lambda d: d.exam_date):
         for topic_id in needed[deadline.certification_id]:
@@ -41,7 +54,16 @@ def select(curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadlin
         topics=tuple(t for t in curriculum.topics if t.id in chosen),
         needed=needed,
         first_exam=first_exam,
+        after_exams=frozenset(after_exams),
     )
+
+
+def preparation_topic_ids(
+    curriculum: Curriculum, topic_ids: Sequence[str], known: Collection[str]
+) -> tuple[str, ...]:
+    """The topics an exam on ``topic_ids`` needs: those and their prerequisites, less what
+    the learner already knows."""
+    return _with_prerequisites(curriculum, topic_ids, known)
 
 
 def _level_topic_ids(curriculum: Curriculum, profile: Profile) -> list[str]:

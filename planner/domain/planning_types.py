@@ -33,6 +33,10 @@ class PlanInput:
     profile: Profile
     today: date
     deadlines: tuple[Deadline, ...] = ()
+    past_exams: tuple[Deadline, ...] = ()
+    """Exams whose date has passed with no result recorded yet: their unfinished preparation
+    stays in the plan, after the work of every exam still ahead, until the learner says
+    what happened."""
     tasks: tuple[StudyTask, ...] = ()
     """The tasks currently stored, with ids; empty for a new plan."""
     policy: MissedPolicy = MissedPolicy.SHIFT

@@ -68,16 +68,26 @@ class Work:
     position: int
     """Curriculum order; exam preparation after every topic."""
     topic_id: str | None
+    after_exams: bool = False
+    """Preparation for an exam whose date has passed without a result: it comes after all
+    other work."""
 
     @property
     def base_priority(self) -> Priority:
-        """Earliest exam first, then lower level, then curriculum order."""
-        return date_rank(self.exam_date), self.level_rank, self.position
+        """Earliest exam first, then lower level, then curriculum order; preparation for
+        past exams last."""
+        return int(self.after_exams), date_rank(self.exam_date), self.level_rank, self.position
 
     @property
     def fit_priority(self) -> Priority:
         """Like the base priority, but optional topics after required ones."""
-        return date_rank(self.exam_date), int(self.optional), self.level_rank, self.position
+        return (
+            int(self.after_exams),
+            date_rank(self.exam_date),
+            int(self.optional),
+            self.level_rank,
+            self.position,
+        )
 
 
 def topic_minutes(topic: Topic) -> int:
@@ -85,7 +95,10 @@ def topic_minutes(topic: Topic) -> int:
 
 
 def plan_work(
-    curriculum: Curriculum, selection: Selection, deadlines: Sequence[Deadline]
+    curriculum: Curriculum,
+    selection: Selection,
+    deadlines: Sequence[Deadline],
+    past_exams: Sequence[Deadline] = (),
 ) -> tuple[Work, ...]:
     selected = {t.id for t in selection.topics}
     works = [
@@ -94,9 +107,10 @@ def plan_work(
     ]
     cert_titles = {c.id: c.title for c in curriculum.certifications}
     minutes = {t.id: topic_minutes(t) for t in selection.topics}
-    for position, (certification_id, exam_date) in enumerate(
-        _earliest_exams(deadlines).items(), start=len(works)
-    ):
+    exams: dict[str, date | None] = dict(_earliest_exams(deadlines))
+    for past in past_exams:
+        exams.setdefault(past.certification_id, None)
+    for position, (certification_id, exam_date) in enumerate(exams.items(), start=len(works)):
         needed = selection.needed[certification_id]
         works.append(
             _exam_work(
@@ -138,6 +152,7 @@ def _topic_work(topic: Topic, position: int, selected: set[str], selection: Sele
         optional=topic.optional,
         position=position,
         topic_id=topic.id,
+        after_exams=topic.id in selection.after_exams,
     )
 
 
@@ -157,13 +172,14 @@ def _earliest_exams(deadlines: Sequence[Deadline]) -> dict[str, date]:
 
 def _exam_work(
     certification_id: str,
-    exam_date: date,
+    exam_date: date | None,
     title: str,
     needed: tuple[str, ...],
     studied: int,
     position: int,
 ) -> Work:
-    """Practice exams: a share of the ``studied`` minutes of the topics the exam needs."""
+    """Practice exams: a share of the ``studied`` minutes of the topics the exam needs. An
+    exam without a date is one whose date passed without a result: it comes last."""
     minutes = max(CERT_PREP_MIN_MINUTES, round(studied * CERT_PREP_SHARE))
     key = WorkKey(None, TaskKind.CERT_PREP, certification_id)
     return Work(
@@ -175,4 +191,5 @@ def _exam_work(
         optional=False,
         position=position,
         topic_id=None,
+        after_exams=exam_date is None,
     )

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
-from planner.domain.curriculum import CertificationStatus, Curriculum, Level
+from planner.domain.certifications import (
+    AWAITING_STATUSES,
+    LifecycleError,
+    awaits_result,
+    check_bookable,
+)
+from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import (
     CertificationGoal,
-    GoalStatus,
     Profile,
     StudyTask,
     WeeklyAvailability,
@@ -24,7 +30,7 @@ from planner.domain.planning import (
     PlanReport,
     build_plan,
 )
-from planner.services.changes import Changes
+from planner.services.changes import Changes, PlanMoves
 from planner.services.context import AppContext
 from planner.services.errors import (
     NoProfileError,
@@ -33,8 +39,6 @@ from planner.services.errors import (
     UnknownItemError,
 )
 from planner.store import repositories as repo
-
-_GOALS_WITH_EXAMS = (GoalStatus.PLANNED, GoalStatus.BOOKED)
 
 
 @dataclass(frozen=True)
@@ -47,18 +51,42 @@ class PlanPreview:
 def deadlines_for(
     curriculum: Curriculum, goals: Sequence[CertificationGoal], *, today: date
 ) -> tuple[Deadline, ...]:
-    """The exam dates the plan must prepare for: goals with an exam from today on."""
+    """The exam dates the plan must prepare for: goals with an exam (or a course's target
+    date, or a retake) from today on."""
     return tuple(
-        Deadline(
-            certification_id=goal.certification_id,
-            exam_date=goal.exam_date,
-            topic_ids=curriculum.certification(goal.certification_id).topic_ids,
-        )
+        _deadline(curriculum, goal, goal.exam_date)
         for goal in goals
         if goal.exam_date is not None
         and goal.exam_date >= today
-        and goal.status in _GOALS_WITH_EXAMS
+        and goal.status in AWAITING_STATUSES
+        and curriculum.has_certification(goal.certification_id)
     )
+
+
+def past_exams_for(
+    curriculum: Curriculum, goals: Sequence[CertificationGoal], *, today: date
+) -> tuple[Deadline, ...]:
+    """Exams whose date has passed with no result yet: their preparation stays planned."""
+    return tuple(
+        _deadline(curriculum, goal, goal.exam_date)
+        for goal in goals
+        if goal.exam_date is not None
+        and awaits_result(goal, today)
+        and curriculum.has_certification(goal.certification_id)
+    )
+
+
+def _deadline(curriculum: Curriculum, goal: CertificationGoal, exam_date: date) -> Deadline:
+    return Deadline(
+        certification_id=goal.certification_id,
+        exam_date=exam_date,
+        topic_ids=curriculum.certification(goal.certification_id).topic_ids,
+    )
+
+
+def curriculum_in(context: AppContext, session: Session) -> Curriculum:
+    """The context's curriculum with the learner's own certifications added."""
+    return context.curriculum.with_certifications(repo.list_custom_certifications(session=session))
 
 
 def check_profile(
@@ -91,14 +119,10 @@ def check_goals(
         if goal.exam_date is None:
             continue
         certification = curriculum.certification(goal.certification_id)
-        if certification.status is CertificationStatus.RETIRED:
-            successor = (
-                f"; its successor is {certification.successor}" if certification.successor else ""
-            )
-            raise ServiceError(
-                f"{certification.title} ({certification.id}) is retired and has no exams to "
-                f"book{successor}"
-            )
+        try:
+            check_bookable(certification)
+        except LifecycleError as error:
+            raise ServiceError(str(error)) from None
         if goal.exam_date < first_day:
             raise ServiceError(
                 f"the exam date {goal.exam_date.isoformat()} for {certification.title} is "
@@ -111,7 +135,7 @@ def check_new_plan(
 ) -> date:
     """Refuse a profile or goals a new plan cannot be made from (see :func:`check_profile`
     and :func:`check_goals`); return the plan's first day."""
-    first_day = _first_day(profile, today)
+    first_day = plan_first_day(profile, today)
     check_profile(curriculum, profile)
     check_goals(curriculum, goals, first_day=first_day)
     return first_day
@@ -149,16 +173,15 @@ def create_plan(
             raise PlanExistsError(f"a study plan already exists in {context.database.path.parent}")
         repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
-        changes = _plan(context, profile, stored_goals, [], first_day)
+        changes = _plan(curriculum, profile, stored_goals, [], first_day)
         _store_changes(changes, session=session)
-    return replace(_describe(changes), profile=True, goals=bool(goals))
+    return replace(_describe(changes, []), profile=True, goals=bool(goals))
 
 
 def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Changes:
     """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
     with context.database.unit_of_work() as session:
-        changes = _replan_in(context, session, policy)
-    return _describe(changes)
+        return replan_in(context, session, policy)
 
 
 def assess_plan(context: AppContext) -> PlanReport:
@@ -181,6 +204,8 @@ class ProfileEdits:
     include_interview_prep: bool
     level: Level
     specializations: frozenset[str]
+    start_date: date
+    timezone: str
 
     @classmethod
     def of(cls, profile: Profile) -> ProfileEdits:
@@ -190,6 +215,8 @@ class ProfileEdits:
             include_interview_prep=profile.include_interview_prep,
             level=profile.level,
             specializations=frozenset(profile.specializations),
+            start_date=profile.start_date,
+            timezone=profile.timezone,
         )
 
     def apply(self, profile: Profile, curriculum: Curriculum) -> Profile:
@@ -201,6 +228,8 @@ class ProfileEdits:
             include_interview_prep=self.include_interview_prep,
             level=self.level,
             specializations=tuple(s for s in order if s in self.specializations),
+            start_date=self.start_date,
+            timezone=self.timezone,
         )
 
 
@@ -212,7 +241,8 @@ def update_profile(context: AppContext, profile: Profile) -> Changes:
 
 def edit_profile(context: AppContext, edits: ProfileEdits) -> Changes:
     """Apply the edits to the profile as stored now (so topics marked known elsewhere in
-    the meantime are kept) and re-plan, in one transaction."""
+    the meantime are kept) and re-plan, in one transaction. The start date and time zone
+    can change too: an unknown zone, or a start after a booked exam, is refused."""
     with context.database.unit_of_work() as session:
         stored = require_profile(session)
         return _save_and_replan(context, session, edits.apply(stored, context.curriculum), stored)
@@ -222,11 +252,29 @@ def _save_and_replan(
     context: AppContext, session: Session, profile: Profile, stored: Profile
 ) -> Changes:
     check_profile(context.curriculum, profile, stored_known=stored.known_topic_ids)
+    _check_schedule(context, session, profile)
     repo.save_profile(
         profile, curriculum_id=context.curriculum.id, now=context.now(), session=session
     )
-    changes = _replan_in(context, session, MissedPolicy.SHIFT)
-    return replace(_describe(changes), profile=True)
+    return replace(replan_in(context, session), profile=True)
+
+
+def _check_schedule(context: AppContext, session: Session, profile: Profile) -> None:
+    """Refuse an unknown time zone, or a start after a booked exam (naming the exam)."""
+    try:
+        ZoneInfo(profile.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ServiceError(f"unknown time zone {profile.timezone!r}") from None
+    curriculum = curriculum_in(context, session)
+    today = context.today(profile.timezone)
+    first_day = plan_first_day(profile, today)
+    for deadline in deadlines_for(curriculum, repo.list_goals(session=session), today=today):
+        if deadline.exam_date < first_day:
+            title = curriculum.certification(deadline.certification_id).title
+            raise ServiceError(
+                f"the plan cannot start on {profile.start_date.isoformat()}, after the exam "
+                f"on {deadline.exam_date.isoformat()} for {title}"
+            )
 
 
 def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:
@@ -238,8 +286,7 @@ def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:
         repo.set_known_topics(
             others | {topic_id} if known else others, now=context.now(), session=session
         )
-        changes = _replan_in(context, session, MissedPolicy.SHIFT)
-    return replace(_describe(changes), profile=True)
+        return replace(replan_in(context, session), profile=True)
 
 
 def load_profile(context: AppContext) -> Profile | None:
@@ -255,32 +302,42 @@ def require_profile(session: Session) -> Profile:
     return profile
 
 
-def _plan_stored(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
-    """Plan again from the stored profile, goals and tasks (nothing is written)."""
+def _plan_stored(
+    context: AppContext,
+    session: Session,
+    policy: MissedPolicy,
+    tasks: Sequence[StudyTask] | None = None,
+) -> PlanChanges:
+    """Plan again from the stored profile, goals and ``tasks`` (by default the stored
+    ones); nothing is written."""
     profile = require_profile(session)
     return _plan(
-        context,
+        curriculum_in(context, session),
         profile,
         repo.list_goals(session=session),
-        repo.list_tasks(session=session),
-        _first_day(profile, context.today(profile.timezone)),
+        repo.list_tasks(session=session) if tasks is None else tasks,
+        plan_first_day(profile, context.today(profile.timezone)),
         policy,
     )
 
 
-def _first_day(profile: Profile, today: date) -> date:
+def plan_first_day(profile: Profile, today: date) -> date:
     """Work is planned from today, or from the chosen start date if that is later."""
     return max(today, profile.start_date)
 
 
-def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> PlanChanges:
-    changes = _plan_stored(context, session, policy)
+def replan_in(
+    context: AppContext, session: Session, policy: MissedPolicy = MissedPolicy.SHIFT
+) -> Changes:
+    """Re-plan within the caller's unit of work and describe what moved."""
+    before = repo.list_tasks(session=session)
+    changes = _plan_stored(context, session, policy, before)
     _store_changes(changes, session=session)
-    return changes
+    return _describe(changes, before)
 
 
 def _plan(
-    context: AppContext,
+    curriculum: Curriculum,
     profile: Profile,
     goals: Sequence[CertificationGoal],
     tasks: Sequence[StudyTask],
@@ -289,10 +346,11 @@ def _plan(
 ) -> PlanChanges:
     return build_plan(
         PlanInput(
-            curriculum=context.curriculum,
+            curriculum=curriculum,
             profile=profile,
             today=today,
-            deadlines=deadlines_for(context.curriculum, goals, today=today),
+            deadlines=deadlines_for(curriculum, goals, today=today),
+            past_exams=past_exams_for(curriculum, goals, today=today),
             tasks=tuple(tasks),
             policy=policy,
         )
@@ -306,8 +364,19 @@ def _store_changes(changes: PlanChanges, *, session: Session) -> None:
     repo.add_tasks(changes.added, session=session)
 
 
-def _describe(changes: PlanChanges) -> Changes:
+def _describe(changes: PlanChanges, before: Sequence[StudyTask]) -> Changes:
     touched = {t.id for t in changes.updated if t.id is not None} | set(changes.removed_ids)
+    dates = {t.id: t.scheduled_date for t in before}
+    moves = PlanMoves(
+        added=len(changes.added),
+        removed=len(changes.removed_ids),
+        rescheduled=sum(
+            1 for t in changes.updated if dates.get(t.id, t.scheduled_date) != t.scheduled_date
+        ),
+    )
     return Changes(
-        task_ids=frozenset(touched), plan=bool(changes.added or touched), report=changes.report
+        task_ids=frozenset(touched),
+        plan=bool(changes.added or touched),
+        report=changes.report,
+        moves=moves,
     )

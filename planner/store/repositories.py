@@ -4,13 +4,13 @@ none commits: the caller's unit of work decides."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, SQLModel, col, select
 
-from planner.domain.curriculum import Level
+from planner.domain.curriculum import Certification, CertificationStatus, Level
 from planner.domain.model import (
     OPEN_STATUSES,
     CertificationGoal,
@@ -24,6 +24,7 @@ from planner.domain.model import (
 )
 from planner.store.tables import (
     CertificationGoalRow,
+    CustomCertificationRow,
     KnownTopicRow,
     ProfileRow,
     ReminderRow,
@@ -211,15 +212,29 @@ def _goal_from_row(row: CertificationGoalRow) -> CertificationGoal:
         certification_id=row.certification_id,
         status=GoalStatus(row.status),
         exam_date=row.exam_date,
+        exam_time=time.fromisoformat(row.exam_time) if row.exam_time else None,
         passed_on=row.passed_on,
         expires_on=row.expires_on,
+        failed_on=row.failed_on,
+        credential=row.credential,
         notes=row.notes,
     )
 
 
 def list_goals(*, session: Session) -> list[CertificationGoal]:
+    """Every goal, dropped ones included, oldest first: the exam date and time, the pass
+    and expiry dates are all on the domain values."""
     rows = session.exec(select(CertificationGoalRow).order_by(col(CertificationGoalRow.id)))
     return [_goal_from_row(row) for row in rows]
+
+
+def find_goal(certification_id: str, *, session: Session) -> CertificationGoal | None:
+    """The goal for a certification (the learner has at most one each), if any."""
+    query = select(CertificationGoalRow).where(
+        CertificationGoalRow.certification_id == certification_id
+    )
+    row = session.exec(query.order_by(col(CertificationGoalRow.id))).first()
+    return None if row is None else _goal_from_row(row)
 
 
 def save_goal(goal: CertificationGoal, *, now: datetime, session: Session) -> CertificationGoal:
@@ -230,6 +245,9 @@ def save_goal(goal: CertificationGoal, *, now: datetime, session: Session) -> Ce
         "exam_date": goal.exam_date,
         "passed_on": goal.passed_on,
         "expires_on": goal.expires_on,
+        "exam_time": goal.exam_time.strftime("%H:%M") if goal.exam_time else None,
+        "failed_on": goal.failed_on,
+        "credential": goal.credential,
         "notes": goal.notes,
         "updated_at": now,
     }
@@ -242,6 +260,43 @@ def delete_goal(goal_id: int, *, session: Session) -> None:
     if row is None:
         raise NotFoundError(f"no certification goal with id {goal_id}")
     session.delete(row)
+
+
+# Custom certifications ----------------------------------------------------------------
+
+
+def list_custom_certifications(*, session: Session) -> list[Certification]:
+    rows = session.exec(select(CustomCertificationRow).order_by(col(CustomCertificationRow.id)))
+    return [
+        Certification(
+            id=row.id,
+            title=row.title,
+            provider=row.provider,
+            description="A certification you added.",
+            status=CertificationStatus.ACTIVE,
+            topic_ids=tuple(row.topic_ids),
+            as_of=row.created_at.date(),
+            validity_months=row.validity_months,
+            custom=True,
+        )
+        for row in rows
+    ]
+
+
+def add_custom_certification(
+    certification: Certification, *, now: datetime, session: Session
+) -> None:
+    session.add(
+        CustomCertificationRow(
+            id=certification.id,
+            title=certification.title,
+            provider=certification.provider,
+            validity_months=certification.validity_months,
+            topic_ids=list(certification.topic_ids),
+            created_at=now,
+        )
+    )
+    session.flush()
 
 
 # Reminders -----------------------------------------------------------------------------

@@ -49,6 +49,22 @@ class CertificationGoalRow(SQLModel, table=True):
     expires_on: date | None = None
     notes: str = ""
     updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    exam_time: str | None = None  # local time of the exam, HH:MM
+    failed_on: date | None = None
+    credential: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class CustomCertificationRow(SQLModel, table=True):
+    """A certification the learner added; it sits beside the curriculum's own."""
+
+    __tablename__ = "custom_certification"
+
+    id: str = Field(primary_key=True)
+    title: str
+    provider: str
+    validity_months: int | None = None
+    topic_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 
 class StudyTaskRow(SQLModel, table=True):

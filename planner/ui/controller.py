@@ -69,6 +69,7 @@ class WindowController(QObject):
         self.exit_code = 0
         self._opener = TaskRunner(self)
         self.reporter = ErrorReporter(window, data_dir)
+        self._asked_exam_results = False
         self._curriculum_error: CurriculumError | None = None
         self._recovering = False
         window.backups_requested.connect(self.show_backups)
@@ -250,12 +251,16 @@ class WindowController(QObject):
         window = self.window
         today = TodayView(backend, window.undo_stack, timezone)
         curriculum = CurriculumView(backend, self.data_dir)
+        certifications = CertificationsView(backend)
+        # The exam-day question: at start, an exam whose date passed without a result
+        # brings the Certifications view forward, where the question waits.
+        certifications.results_awaited.connect(self._ask_exam_results)
         pages: dict[str, QWidget] = {
             "today": today,
             "plan": PlanView(backend, timezone),
             "progress": ProgressView(backend),
             "curriculum": curriculum,
-            "certifications": CertificationsView(backend),
+            "certifications": certifications,
             "settings": SettingsView(backend, window.settings, self.data_dir),
         }
         window.load_curriculum_requested.connect(curriculum.load_custom_curriculum)
@@ -285,6 +290,13 @@ class WindowController(QObject):
         notice.setObjectName("readOnlyNotice")
         notice.setAccessibleName("Read-only data folder")
         self.window.statusBar().addPermanentWidget(notice)
+
+    def _ask_exam_results(self, count: int) -> None:
+        if count and not self._asked_exam_results:
+            self.window.show_page("certifications")
+            noun = "exam needs its result" if count == 1 else "exams need their results"
+            self.window.show_message(f"{count} {noun} recorded: see Certifications.", 10_000)
+        self._asked_exam_results = True
 
     # Self-test ---------------------------------------------------------------------------
 

@@ -149,16 +149,16 @@ def ask_move_date(
 ) -> date | None:
     """Ask which day to move ``task`` to; None if the learner cancelled."""
     dialog = MoveTaskDialog(task, earliest, parent)
-    return _ask(dialog, dialog.chosen_date)
+    return run_dialog(dialog, dialog.chosen_date)
 
 
 def ask_custom_task(parent: QWidget | None, default_date: date) -> CustomTaskInput | None:
     """Ask for a task of the learner's own; None if the learner cancelled."""
     dialog = CustomTaskDialog(default_date, parent)
-    return _ask(dialog, dialog.value)
+    return run_dialog(dialog, dialog.value)
 
 
-def _ask(dialog: QDialog, answer: Callable[[], _T | None]) -> _T | None:
+def run_dialog(dialog: QDialog, answer: Callable[[], _T | None]) -> _T | None:
     """Run ``dialog`` and return its answer, None if cancelled; the dialog is then deleted."""
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:

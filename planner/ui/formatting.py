@@ -26,6 +26,11 @@ def short_duration(minutes: int) -> str:
     return f"{hours}h{rest:02d}" if rest else f"{hours}h"
 
 
+def long_date(day: date) -> str:
+    """A day in short: Tue 1 Jun 2027."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
 def day_text(day: date) -> str:
     """A day in full: Monday 30 November 2026."""
     return f"{day:%A} {day.day} {day:%B %Y}"

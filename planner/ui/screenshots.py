@@ -53,8 +53,19 @@ def make_demo_data(data_dir: Path) -> None:
         ),
         [
             CertificationGoal(
-                "azure-ai-engineer", status=GoalStatus.BOOKED, exam_date=date(2027, 9, 15)
-            )
+                "azure-ai-apps-agents-developer",
+                status=GoalStatus.BOOKED,
+                exam_date=date(2027, 9, 15),
+                exam_time=time(9, 30),
+            ),
+            CertificationGoal(
+                "azure-ai-engineer",
+                status=GoalStatus.PASSED,
+                passed_on=date(2026, 1, 20),
+                expires_on=date(2027, 1, 20),
+                credential="A1B2-C3D4",
+            ),
+            CertificationGoal("ibm-ml-professional"),
         ],
     )
     for task in all_tasks(context):

@@ -180,12 +180,17 @@ def test_a_second_init_is_refused_and_keeps_the_plan(data_dir: Path) -> None:
 
 
 def test_certifications_and_exam_dates_come_in_pairs(data_dir: Path) -> None:
-    assert "in pairs" in refused_init(data_dir, "--cert", "azure-ai-engineer")
+    assert "in pairs" in refused_init(data_dir, "--cert", "aws-ml-engineer-associate")
 
 
 def test_an_exam_before_the_plan_starts_is_refused(data_dir: Path) -> None:
-    message = refused_init(data_dir, "--cert", "azure-ai-engineer", "--exam-date", "2031-02-01")
-    assert "the exam date 2031-02-01 for Microsoft Azure AI Engineer is before the plan" in message
+    message = refused_init(
+        data_dir, "--cert", "aws-ml-engineer-associate", "--exam-date", "2031-02-01"
+    )
+    assert (
+        "the exam date 2031-02-01 for AWS Machine Learning Engineer \u2013 Associate "
+        "is before the plan" in message
+    )
     assert not (data_dir / "planner.sqlite3").exists()
 
 
@@ -260,3 +265,73 @@ def test_a_bad_import_or_export_is_one_clear_line(data_dir: Path, tmp_path: Path
     assert today_json(data_dir) == before
     error = one_line_error(run(data_dir, "export", str(tmp_path / "plan.docx"), check=False))
     assert "plan.docx: cannot tell the format from the extension" in error
+
+
+def cert_list(data_dir: Path) -> dict[str, dict[str, Any]]:
+    entries = json.loads(run(data_dir, "cert", "list", "--json").stdout)
+    return {entry["id"]: entry for entry in entries}
+
+
+def test_cert_commands_follow_a_goal_from_booking_to_a_pass(data_dir: Path) -> None:
+    init(data_dir)
+    listed = cert_list(data_dir)
+    assert listed["azure-ai-engineer"]["status"] == "retired"
+    assert "goal" not in listed["aws-ml-engineer-associate"]
+
+    booked = run(
+        data_dir, "cert", "book", "aws-ml-engineer-associate",
+        "--exam-date", "2031-12-01", "--exam-time", "09:30",
+    )  # fmt: skip
+    assert "booked, exam 2031-12-01 09:30, 0% ready" in booked.stdout
+    assert "Re-planned:" in booked.stdout
+    goal = cert_list(data_dir)["aws-ml-engineer-associate"]["goal"]
+    assert goal["status"] == "booked"
+    assert (goal["exam_date"], goal["exam_time"]) == ("2031-12-01", "09:30")
+    assert goal["readiness_percent"] == 0
+    assert isinstance(goal["feasible"], bool)
+
+    run(data_dir, "cert", "pass", "aws-ml-engineer-associate", "--date", "2026-12-01",
+        "--credential", "AWS-42")  # fmt: skip
+    goal = cert_list(data_dir)["aws-ml-engineer-associate"]["goal"]
+    assert (goal["status"], goal["passed_on"], goal["expires_on"], goal["credential"]) == (
+        "passed",
+        "2026-12-01",
+        "2029-12-01",
+        "AWS-42",
+    )
+    assert goal["readiness_percent"] is None
+
+    run(data_dir, "cert", "fail", "azure-ai-apps-agents-developer", "--date", "2026-11-30")
+    assert cert_list(data_dir)["azure-ai-apps-agents-developer"]["goal"]["status"] == "failed"
+    run(data_dir, "cert", "drop", "azure-ai-apps-agents-developer")
+    assert cert_list(data_dir)["azure-ai-apps-agents-developer"]["goal"]["status"] == "dropped"
+    text = run(data_dir, "cert", "list").stdout
+    assert "aws-ml-engineer-associate" in text
+    assert "goal: passed, passed 2026-12-01, expires 2029-12-01" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["book", "azure-ai-engineer", "--exam-date", "2031-09-01"], "is retired"),
+        (["book", "aws-ml-engineer-associate", "--exam-date", "2031-01-01"], "before the plan"),
+        (["pass", "aws-ml-engineer-associate", "--date", "2099-01-01"], "is after today"),
+        (["drop", "ibm-ml-professional"], "is not a goal"),
+        (["book", "pmp", "--exam-date", "2031-09-01"], "unknown certification 'pmp'"),
+    ],
+)
+def test_refused_cert_commands_write_nothing(
+    data_dir: Path, arguments: list[str], expected: str
+) -> None:
+    init(data_dir)
+    before = (cert_list(data_dir), today_json(data_dir))
+    result = run(data_dir, "cert", *arguments, check=False)
+    assert expected in one_line_error(result)
+    assert result.returncode == 1
+    assert (cert_list(data_dir), today_json(data_dir)) == before
+
+
+def test_a_bad_exam_time_is_one_clear_line(data_dir: Path) -> None:
+    result = run(data_dir, "cert", "book", "x", "--exam-date", "2031-01-01", "--exam-time", "9h",
+                 check=False)  # fmt: skip
+    assert "'9h' is not a time of day (HH:MM)" in one_line_error(result)

@@ -135,6 +135,23 @@ def test_certifications_follow_the_gathered_facts(curriculum: Curriculum) -> Non
     assert aws.successor
     azure = curriculum.certification("azure-ai-engineer")
     assert (azure.validity_months, azure.renewal_window_months) == (12, 6)
+    assert azure.status.value == "retired"
+    assert azure.successor
+    assert "AI-103" in azure.successor
+    retirement = next(f for f in azure.facts if "2026-06-30" in f.text)
+    assert retirement.confidence.value == "likely"
+    assert "no Microsoft page" in retirement.source
+    for successor_id, validity in (
+        ("aws-ml-engineer-associate", 36),
+        ("azure-ai-apps-agents-developer", 12),
+    ):
+        successor = curriculum.certification(successor_id)
+        assert successor.status.value == "active"
+        assert successor.validity_months == validity
+        assert successor.kind.value == "exam"
+    courses = {c.id for c in curriculum.certifications if c.is_course}
+    assert courses == {"ibm-ml-professional", "deep-learning-specialization-certificate"}
+    assert all(curriculum.certification(c).validity_months is None for c in courses)
     tensorflow = curriculum.certification("google-tensorflow-developer")
     assert tensorflow.status.value == "uncertain"
     assert all(fact.confidence.value == "unconfirmed" for fact in tensorflow.facts)

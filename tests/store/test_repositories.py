@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
-from planner.domain.curriculum import Level
+from planner.domain.curriculum import Certification, CertificationStatus, Level
 from planner.domain.model import (
     CertificationGoal,
     GoalStatus,
@@ -141,9 +141,10 @@ def test_an_error_inside_a_unit_of_work_writes_nothing(database: Database) -> No
 
 def test_goals_and_their_reminders(database: Database) -> None:
     goal = CertificationGoal(
-        certification_id="azure-ai-engineer",
+        certification_id="aws-ml-engineer-associate",
         status=GoalStatus.BOOKED,
         exam_date=date(2027, 3, 1),
+        exam_time=time(14, 30),
         notes="Booked at the test centre",
     )
     with database.unit_of_work() as session:
@@ -164,3 +165,40 @@ def test_goals_and_their_reminders(database: Database) -> None:
     with database.unit_of_work() as session:
         # Deleting a goal takes its reminders with it (foreign key with cascade).
         assert repo.list_reminders(session=session) == []
+
+
+def test_a_goal_keeps_its_whole_lifecycle(database: Database) -> None:
+    goal = CertificationGoal(
+        certification_id="aws-ml-engineer-associate",
+        status=GoalStatus.PASSED,
+        exam_date=date(2027, 3, 1),
+        passed_on=date(2027, 3, 1),
+        expires_on=date(2030, 3, 1),
+        failed_on=date(2027, 1, 10),
+        credential="https://example.org/credential/42",
+    )
+    with database.unit_of_work() as session:
+        saved = repo.save_goal(goal, now=FIXED_NOW, session=session)
+    with database.unit_of_work() as session:
+        assert repo.find_goal("aws-ml-engineer-associate", session=session) == saved
+        assert repo.find_goal("azure-ai-engineer", session=session) is None
+        assert saved == replace(goal, id=saved.id)
+
+
+def test_custom_certifications_are_stored_as_certifications(database: Database) -> None:
+    custom = Certification(
+        id="custom-kubernetes-admin",
+        title="Kubernetes Administrator",
+        provider="CNCF",
+        description="ignored",
+        status=CertificationStatus.ACTIVE,
+        topic_ids=("model-serving", "model-deployment"),
+        as_of=FIXED_NOW.date(),
+        validity_months=24,
+        custom=True,
+    )
+    with database.unit_of_work() as session:
+        repo.add_custom_certification(custom, now=FIXED_NOW, session=session)
+    with database.unit_of_work() as session:
+        (stored,) = repo.list_custom_certifications(session=session)
+    assert stored == replace(custom, description="A certification you added.")

@@ -27,7 +27,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.domain.curriculum import CertificationStatus, Curriculum, Level
-from planner.domain.model import CertificationGoal, WeeklyAvailability
+from planner.domain.model import CertificationGoal, GoalStatus, WeeklyAvailability
 from planner.services.context import AppContext
 from planner.services.goals import list_goals
 from planner.services.plans import create_plan, load_profile, preview_plan
@@ -50,7 +50,8 @@ from tests.ui.conftest import learner_profile
 pytestmark = pytest.mark.gui
 
 START = date(2026, 12, 1)  # a Tuesday, three days after the fixed clock's today
-AZURE = "azure-ai-engineer"
+AZURE = "azure-ai-apps-agents-developer"
+AZURE_TITLE = "Microsoft Azure AI Apps and Agents Developer"
 AWS = "aws-ml-specialty"  # retired in the curriculum
 
 
@@ -161,7 +162,7 @@ def test_goals_model_gives_a_goal_per_ticked_row(curriculum: Curriculum) -> None
     assert model.data(model.index(azure, GoalColumn.EXAM_DATE)) == "Mon 3 May 2027"
     assert model.data(model.index(azure, GoalColumn.EXAM_DATE), Qt.ItemDataRole.EditRole) == exam
     assert set(model.goals()) == {
-        CertificationGoal(AZURE, exam_date=date(2027, 5, 3)),
+        CertificationGoal(AZURE, GoalStatus.BOOKED, exam_date=date(2027, 5, 3)),
         CertificationGoal("ibm-ml-professional"),
     }
     # A date before the plan starts is refused; unticking drops the goal.
@@ -178,6 +179,9 @@ def test_retired_and_uncertain_certifications_say_so(curriculum: Curriculum) -> 
     text = certification_status_text(aws)
     assert text.startswith("Retired on 2026-03-31")
     assert "MLA-C01" in text
+    retired_azure = certification_status_text(curriculum.certification("azure-ai-engineer"))
+    assert retired_azure.startswith("Retired on 2026-06-30")
+    assert "AI-103" in retired_azure
 
     uncertain = next(
         c for c in curriculum.certifications if c.status is CertificationStatus.UNCERTAIN
@@ -218,7 +222,9 @@ def test_a_retired_certification_cannot_be_given_an_exam_date(
 
     # An active certification's date does open an editor (so the check above means something).
     choose_exam_date(qtbot, wizard, AZURE, date(2027, 9, 6))
-    assert model.goals() == (CertificationGoal(AZURE, exam_date=date(2027, 9, 6)),)
+    assert model.goals() == (
+        CertificationGoal(AZURE, GoalStatus.BOOKED, exam_date=date(2027, 9, 6)),
+    )
 
 
 def check_box_centre(view: QTableView, row: int) -> QPoint:
@@ -257,7 +263,7 @@ def test_ticking_a_box_keeps_the_rows_in_place_and_describes_it(
     assert model.data(model.index(azure, 0), check) == Qt.CheckState.Checked
     assert [view.rowHeight(row) for row in range(model.rowCount())] == heights
     assert view.currentIndex().row() == azure
-    assert "Microsoft Azure AI Engineer" in page.details.text()
+    assert AZURE_TITLE in page.details.text()
 
 
 def test_each_fact_about_a_certification_is_shown_once(
@@ -450,7 +456,7 @@ def test_the_wizard_previews_and_stores_the_plan(
     assert profile.availability == WeeklyAvailability((96, 96, 96, 96, 96, 0, 0))
     assert profile.start_date == START
     assert profile.timezone == "UTC"
-    goals = (CertificationGoal(AZURE, exam_date=exam),)
+    goals = (CertificationGoal(AZURE, GoalStatus.BOOKED, exam_date=exam),)
     expected = preview_plan(empty_context.curriculum, profile, goals, today=date(2026, 11, 28))
     assert summary.preview == expected
     assert expected.task_count > 0
@@ -458,7 +464,7 @@ def test_the_wizard_previews_and_stores_the_plan(
     assert summary.total_label.text() == duration(expected.total_minutes)
     assert expected.report.end_date is not None
     assert summary.end_label.text() == long_date(expected.report.end_date)
-    assert "Microsoft Azure AI Engineer" in summary.deadlines_label.text()
+    assert AZURE_TITLE in summary.deadlines_label.text()
     assert "on track" in summary.deadlines_label.text()
     assert "Mid-Level ML Engineer" in summary.choices_label.text()
 

@@ -22,6 +22,7 @@ from planner.services import plans, tasks
 from planner.services.context import AppContext
 from planner.ui.backend import Backend
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
+from planner.ui.qdates import to_qdate
 from planner.ui.theme import apply_theme
 from planner.ui.ui_settings import Theme, UiSettings
 from planner.ui.views import settings as settings_view
@@ -302,3 +303,26 @@ def test_the_data_folder_and_curriculum_file_are_shown(
 
     view.open_folder_button.click()
     assert opened == [data_dir]
+
+
+def test_start_date_and_time_zone_are_saved_and_replan(
+    backend: Backend, context: AppContext, data_dir: Path, qtbot: QtBot
+) -> None:
+    view = _view(backend, data_dir, qtbot)
+    assert view.timezone_combo.currentText() == "UTC"
+    assert view.start_edit.accessibleName() == "Plan start date"
+
+    view.start_edit.setDate(to_qdate(date(2027, 1, 4)))
+    view.timezone_combo.setCurrentText("Europe/Paris")
+    _save(view, backend, qtbot)
+
+    profile = plans.load_profile(context)
+    assert profile is not None
+    assert (profile.start_date, profile.timezone) == (date(2027, 1, 4), "Europe/Paris")
+    open_days = [t.scheduled_date for t in tasks.all_tasks(context) if t.status.is_open]
+    assert min(open_days) == date(2027, 1, 4)
+
+    view.timezone_combo.setCurrentText("Nowhere/Else")
+    with qtbot.waitSignal(backend.runner.busy_changed, check_params_cb=lambda busy: not busy):
+        view.save_button.click()
+    assert view.report_label.text() == "Not saved: unknown time zone 'Nowhere/Else'"

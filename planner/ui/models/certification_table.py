@@ -1,4 +1,4 @@
-"""The curriculum's certifications beside the learner's goals for them."""
+"""Every certification beside the learner's goal for it: its lifecycle, dates, readiness."""
 
 from __future__ import annotations
 
@@ -7,11 +7,24 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from planner.domain.curriculum import Certification, Curriculum
-from planner.domain.model import CertificationGoal
+from planner.domain.certifications import GoalState
+from planner.domain.curriculum import Certification
+from planner.services.goals import CertificationEntry
+from planner.ui.formatting import long_date
 from planner.ui.models.columns import AnyIndex, ColumnTableModel
 
-_HEADERS = ("Certification", "Provider", "Status", "Valid for", "Your goal")
+_HEADERS = ("Certification", "Offered", "Valid for", "Your goal", "Date", "Ready")
+
+STATE_LABELS = {
+    GoalState.PLANNED: "Planned",
+    GoalState.PREPARING: "Preparing",
+    GoalState.BOOKED: "Booked",
+    GoalState.PASSED: "Passed",
+    GoalState.FAILED: "Failed",
+    GoalState.RENEWAL_DUE: "Renewal due",
+    GoalState.EXPIRED: "Expired",
+    GoalState.DROPPED: "Dropped",
+}
 
 
 def validity_text(certification: Certification) -> str:
@@ -21,30 +34,65 @@ def validity_text(certification: Certification) -> str:
     return f"{months // 12} years" if months % 12 == 0 and months > 12 else f"{months} months"
 
 
-def goal_text(goal: CertificationGoal | None) -> str:
-    if goal is None:
+def goal_text(entry: CertificationEntry) -> str:
+    if entry.state is None:
         return "—"
-    exam = f", exam {goal.exam_date:%d %b %Y}" if goal.exam_date else ""
-    return f"{goal.status.value.capitalize()}{exam}"
+    label = STATE_LABELS[entry.state]
+    if entry.state is GoalState.BOOKED and entry.certification.is_course:
+        label = "Target set"
+    return f"{label} · result?" if entry.awaiting_result else label
+
+
+def date_text(entry: CertificationEntry) -> str:
+    """The date that matters for the goal's state: the exam (or target, or retake), the
+    expiry of a pass."""
+    goal, state = entry.goal, entry.state
+    if goal is None or state is None:
+        return ""
+    if state in (GoalState.PASSED, GoalState.RENEWAL_DUE, GoalState.EXPIRED):
+        if goal.expires_on is None:
+            return f"Passed {long_date(goal.passed_on)}" if goal.passed_on else ""
+        verb = "Expired" if state is GoalState.EXPIRED else "Expires"
+        return f"{verb} {long_date(goal.expires_on)}"
+    if state is GoalState.DROPPED or goal.exam_date is None:
+        return ""
+    label = (
+        "Retake"
+        if state is GoalState.FAILED
+        else ("Target" if entry.certification.is_course else "Exam")
+    )
+    when = f" {goal.exam_time:%H:%M}" if goal.exam_time else ""
+    return f"{label} {long_date(goal.exam_date)}{when}"
+
+
+def readiness_text(entry: CertificationEntry) -> str:
+    readiness = entry.readiness
+    if readiness is None:
+        return ""
+    fits = {True: " · on track", False: " · at risk", None: ""}[readiness.feasible]
+    return f"{readiness.percent}%{fits}"
 
 
 class CertificationTableModel(ColumnTableModel):
-    def __init__(self, curriculum: Curriculum, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(_HEADERS, parent)
-        self._curriculum = curriculum
-        self._goals: dict[str, CertificationGoal] = {}
+        self._entries: tuple[CertificationEntry, ...] = ()
 
-    def set_data(self, curriculum: Curriculum, goals: Sequence[CertificationGoal]) -> None:
+    def set_entries(self, entries: Sequence[CertificationEntry]) -> None:
         self.beginResetModel()
-        self._curriculum = curriculum
-        self._goals = {goal.certification_id: goal for goal in goals}
+        self._entries = tuple(entries)
         self.endResetModel()
 
-    def certification_at(self, row: int) -> Certification:
-        return self._curriculum.certifications[row]
+    def entry_at(self, row: int) -> CertificationEntry:
+        return self._entries[row]
+
+    def row_of(self, certification_id: str) -> int:
+        return next(
+            row for row, e in enumerate(self._entries) if e.certification.id == certification_id
+        )
 
     def row_count(self) -> int:
-        return len(self._curriculum.certifications)
+        return len(self._entries)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -52,14 +100,17 @@ class CertificationTableModel(ColumnTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        certification = self._curriculum.certifications[index.row()]
+        entry = self._entries[index.row()]
+        certification = entry.certification
         if role == Qt.ItemDataRole.ToolTipRole:
-            return certification.description
+            return f"{certification.provider}: {certification.description}"
+        offered = "Yours" if certification.custom else certification.status.value.capitalize()
         values = (
             certification.title,
-            certification.provider,
-            certification.status.value.capitalize(),
+            offered,
             validity_text(certification),
-            goal_text(self._goals.get(certification.id)),
+            goal_text(entry),
+            date_text(entry),
+            readiness_text(entry),
         )
         return values[index.column()]

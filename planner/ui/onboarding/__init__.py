@@ -13,9 +13,10 @@ One module a job: ``wizard`` holds the pages together and stores the plan; ``cho
 
 from __future__ import annotations
 
+from planner.ui.formatting import long_date
 from planner.ui.onboarding.certification_goals import CertificationGoalsModel, GoalColumn
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
-from planner.ui.onboarding.texts import certification_status_text, long_date
+from planner.ui.onboarding.texts import certification_status_text
 from planner.ui.onboarding.wizard import OnboardingWizard
 
 __all__ = [

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.certifications import new_goal
 from planner.domain.curriculum import Certification, CertificationStatus
 from planner.domain.model import CertificationGoal
+from planner.ui.formatting import long_date
 from planner.ui.models.columns import AnyIndex, ColumnTableModel
-from planner.ui.onboarding.texts import certification_status_text, long_date
+from planner.ui.onboarding.texts import certification_status_text
 from planner.ui.onboarding.widgets import date_field
 from planner.ui.qdates import from_qdate, to_qdate
 
@@ -82,7 +84,7 @@ class CertificationGoalsModel(ColumnTableModel):
 
     def goals(self) -> tuple[CertificationGoal, ...]:
         return tuple(
-            CertificationGoal(certification.id, exam_date=self._dates[row])
+            new_goal(certification.id, self._dates[row])
             for row, certification in enumerate(self._certifications)
             if self._checked[row]
         )
@@ -158,6 +160,8 @@ class CertificationGoalsModel(ColumnTableModel):
             if column is GoalColumn.EXAM_DATE:
                 if not available:
                     return "This exam is retired: it can no longer be booked."
+                if certification.is_course:
+                    return "Press F2 or double-click to choose the target completion date"
                 return "Press F2 or double-click to choose the exam date"
             if column is GoalColumn.STATUS:
                 return certification_status_text(certification)

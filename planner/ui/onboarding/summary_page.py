@@ -24,10 +24,9 @@ from planner.domain.model import CertificationGoal, Profile
 from planner.domain.planning import PlanReport
 from planner.services.plans import PlanPreview, preview_plan
 from planner.ui.backend import Backend
-from planner.ui.formatting import certification_title, duration, topic_titles_html
+from planner.ui.formatting import certification_title, duration, long_date, topic_titles_html
 from planner.ui.onboarding.texts import (
     deadline_html,
-    long_date,
     study_day_count,
     study_days_text,
 )

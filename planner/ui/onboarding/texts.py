@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.domain.curriculum import Certification, CertificationStatus, Curriculum
@@ -14,15 +13,12 @@ from planner.domain.planning import DeadlineReport
 from planner.ui.formatting import (
     certification_title,
     duration,
+    long_date,
     shortfall_options_html,
 )
 from planner.ui.models.certification_table import validity_text
 
 _RETIRED_ON = re.compile(r"retired on (\d{4}-\d{2}-\d{2})", re.IGNORECASE)
-
-
-def long_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def is_valid_timezone(name: str) -> bool:

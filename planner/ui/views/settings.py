@@ -10,12 +10,14 @@ import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -40,6 +42,7 @@ from planner.ui.backend import Backend
 from planner.ui.exporting import open_file
 from planner.ui.formatting import describe_report, duration
 from planner.ui.onboarding.minutes_spin_box import MinutesSpinBox
+from planner.ui.qdates import from_qdate, to_qdate
 from planner.ui.theme import apply_theme, error_colour
 from planner.ui.ui_settings import Theme, UiSettings
 from planner.ui.widgets.headings import make_heading
@@ -87,6 +90,7 @@ class SettingsView(QWidget):
         left = QVBoxLayout()
         left.addWidget(self._build_study_time())
         left.addWidget(self._build_sessions())
+        left.addWidget(self._build_schedule())
         left.addStretch()
         right = QVBoxLayout()
         right.addWidget(self._build_goals())
@@ -173,6 +177,25 @@ class SettingsView(QWidget):
         self.interview_prep.toggled.connect(self._edited)
         form.addRow("Longest session:", self.session_length)
         form.addRow("", self.interview_prep)
+        return box
+
+    def _build_schedule(self) -> QGroupBox:
+        box, form = _form_box("Schedule")
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.start_edit.setAccessibleName("Plan start date")
+        self.start_edit.setToolTip("No work is planned before this day")
+        self.start_edit.dateChanged.connect(self._edited)
+        self.timezone_combo = QComboBox()
+        self.timezone_combo.setEditable(True)
+        self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone_combo.addItems(sorted(available_timezones()))
+        self.timezone_combo.setAccessibleName("Time zone")
+        self.timezone_combo.setToolTip("Your days, and so what is due today, follow this zone")
+        self.timezone_combo.currentTextChanged.connect(self._edited)
+        form.addRow("Start date:", self.start_edit)
+        form.addRow("Time zone:", self.timezone_combo)
         return box
 
     def _build_goals(self) -> QGroupBox:
@@ -317,6 +340,8 @@ class SettingsView(QWidget):
             self.level_combo.setCurrentIndex(self.level_combo.findData(profile.level.value))
             for key, box in self.specialization_boxes.items():
                 box.setChecked(key in profile.specializations)
+            self.start_edit.setDate(to_qdate(profile.start_date))
+            self.timezone_combo.setCurrentText(profile.timezone)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.profile:
@@ -351,6 +376,8 @@ class SettingsView(QWidget):
             specializations=frozenset(
                 key for key, box in self.specialization_boxes.items() if box.isChecked()
             ),
+            start_date=from_qdate(self.start_edit.date()),
+            timezone=self.timezone_combo.currentText().strip(),
         )
 
     def is_dirty(self) -> bool:
@@ -379,7 +406,13 @@ class SettingsView(QWidget):
     def _set_form_enabled(self, enabled: bool) -> None:
         for edit in self.day_edits:
             edit.setEnabled(enabled)
-        for widget in (self.session_length, self.interview_prep, self.level_combo):
+        for widget in (
+            self.session_length,
+            self.interview_prep,
+            self.level_combo,
+            self.start_edit,
+            self.timezone_combo,
+        ):
             widget.setEnabled(enabled)
         for box in self.specialization_boxes.values():
             box.setEnabled(enabled)
