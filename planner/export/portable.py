@@ -62,10 +62,22 @@ class GoalRecord(_Record):
     certification_id: str
     status: GoalStatus
     exam_date: date | None
+    exam_time: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] | None
     passed_on: date | None
+    failed_on: date | None
     expires_on: date | None
+    credential: str
     notes: str
     updated_at: AwareDatetime
+
+
+class CustomCertificationRecord(_Record):
+    id: str
+    title: str
+    provider: str
+    validity_months: Annotated[int, Field(ge=1)] | None
+    topic_ids: list[str]
+    created_at: AwareDatetime
 
 
 class TaskRecord(_Record):
@@ -103,6 +115,7 @@ class PortableData(_Record):
     exported_at: AwareDatetime
     profile: ProfileRecord | None
     known_topics: list[KnownTopicRecord]
+    custom_certifications: list[CustomCertificationRecord]
     certification_goals: list[GoalRecord]
     study_tasks: list[TaskRecord]
     reminders: list[ReminderRecord]
@@ -111,6 +124,7 @@ class PortableData(_Record):
     def _consistent(self) -> PortableData:
         for name, ids in (
             ("known_topics", [t.topic_id for t in self.known_topics]),
+            ("custom_certifications", [c.id for c in self.custom_certifications]),
             ("certification_goals", [g.id for g in self.certification_goals]),
             ("study_tasks", [t.id for t in self.study_tasks]),
             ("reminders", [r.id for r in self.reminders]),
@@ -165,6 +179,7 @@ class PortableData(_Record):
 SECTIONS = {
     "profile": "profile",
     "known_topics": "known_topic",
+    "custom_certifications": "custom_certification",
     "certification_goals": "certification_goal",
     "study_tasks": "study_task",
     "reminders": "reminder",

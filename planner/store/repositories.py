@@ -341,6 +341,7 @@ def save_reminder(reminder: Reminder, *, session: Session) -> Reminder:
 _ALL_TABLES: tuple[type[SQLModel], ...] = (
     ProfileRow,
     KnownTopicRow,
+    CustomCertificationRow,
     CertificationGoalRow,
     StudyTaskRow,
     ReminderRow,

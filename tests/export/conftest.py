@@ -43,7 +43,7 @@ def context(empty_context: AppContext, clock: FakeClock) -> AppContext:
             CertificationGoal(
                 "deep-learning-specialization-certificate", exam_date=date(2027, 6, 1)
             ),
-            CertificationGoal("azure-ai-engineer", exam_date=date(2027, 9, 1)),
+            CertificationGoal("aws-ml-engineer-associate", exam_date=date(2027, 9, 1)),
         ],
     )
     # Ticked off in one transaction (the services' own tick-offs are tested elsewhere):
