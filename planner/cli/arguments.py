@@ -8,7 +8,8 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.domain.curriculum import Level
-from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, WEEKDAYS
+from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, DEFAULT_STUDY_DAYS, WEEKDAYS
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY, MissedPolicy
 
 LEVELS = tuple(level.value for level in Level)
 SPECIALIZATIONS = (
@@ -18,6 +19,15 @@ SPECIALIZATIONS = (
     "time-series",
     "recommendation-systems",
     "anomaly-detection",
+)
+# The bundled curriculum's certifications, for --help (a curriculum of the learner's own
+# may name others; the use cases check each id against the curriculum in use).
+CERTIFICATIONS = (
+    "google-tensorflow-developer",
+    "aws-ml-specialty",
+    "azure-ai-engineer",
+    "ibm-ml-professional",
+    "deep-learning-specialization-certificate",
 )
 WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
 
@@ -37,7 +47,7 @@ def iso_date(text: str) -> date:
 
 
 def task_id(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a task id (a positive whole number)")
     return int(text)
 
@@ -83,7 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    init = commands.add_parser("init", help="create the learner's profile and study plan")
+    init = commands.add_parser(
+        "init",
+        help="create the learner's profile and study plan",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="certification ids for --cert:\n"
+        + "\n".join(f"  {certification}" for certification in CERTIFICATIONS),
+    )
     init.add_argument("--level", choices=LEVELS, required=True)
     init.add_argument(
         "--specialization",
@@ -97,9 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--study-days",
         type=weekdays,
-        default=tuple(range(7)),
+        default=DEFAULT_STUDY_DAYS,
         metavar="DAYS",
-        help="weekdays the hours are spread over, e.g. mon,tue,thu,sat (default: every day)",
+        help="weekdays the hours are spread over, e.g. mon,tue,thu,sat (default: "
+        f"{','.join(WEEKDAY_NAMES[d] for d in DEFAULT_STUDY_DAYS)})",
     )
     init.add_argument(
         "--max-session",
@@ -124,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ID",
-        help="a certification goal; pair each with --exam-date",
+        help="a certification goal (ids below); pair each with --exam-date",
     )
     init.add_argument(
         "--exam-date", action="append", default=[], type=iso_date, metavar="YYYY-MM-DD"
@@ -141,4 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="progress and the plan's feasibility")
     status.add_argument("--json", action="store_true", help="print a JSON object")
+
+    replan = commands.add_parser(
+        "replan", help="move unfinished work from earlier days forward, from today on"
+    )
+    replan.add_argument(
+        "--policy",
+        choices=tuple(policy.value for policy in MissedPolicy),
+        default=DEFAULT_MISSED_POLICY.value,
+        help="shift: keep the plan's order; fit: exam preparation first "
+        f"(default: {DEFAULT_MISSED_POLICY.value}, as the window's first choice)",
+    )
     return parser

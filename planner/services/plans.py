@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -24,6 +24,8 @@ from planner.domain.planning import (
     PlanReport,
     build_plan,
 )
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY
+from planner.domain.wording import duration
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import (
@@ -37,11 +39,18 @@ from planner.store import repositories as repo
 _GOALS_WITH_EXAMS = (GoalStatus.PLANNED, GoalStatus.BOOKED)
 
 
+HORIZON_DAYS = PlanInput.horizon_days
+QUARTER = 15  # minutes: the step in which the least workable weekly time is named
+
+
 @dataclass(frozen=True)
 class PlanPreview:
     task_count: int
     total_minutes: int
     report: PlanReport
+    least_weekly_minutes: int | None = None
+    """When the plan cannot finish within the horizon: the least weekly time that would
+    finish it (None when it finishes, or when no weekly time would)."""
 
 
 def deadlines_for(
@@ -110,7 +119,14 @@ def check_new_plan(
     curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
 ) -> date:
     """Refuse a profile or goals a new plan cannot be made from (see :func:`check_profile`
-    and :func:`check_goals`); return the plan's first day."""
+    and :func:`check_goals`), or a start beyond the planning horizon; return the plan's
+    first day."""
+    latest_start = today + timedelta(days=HORIZON_DAYS)
+    if profile.start_date > latest_start:
+        raise ServiceError(
+            f"the start date {profile.start_date.isoformat()} is too far ahead: a plan can "
+            f"start on {latest_start.isoformat()} at the latest"
+        )
     first_day = _first_day(profile, today)
     check_profile(curriculum, profile)
     check_goals(curriculum, goals, first_day=first_day)
@@ -122,25 +138,70 @@ def preview_plan(
 ) -> PlanPreview:
     """What a new plan would hold, without storing anything (for onboarding)."""
     start = check_new_plan(curriculum, profile, goals, today=today)
-    changes = build_plan(
-        PlanInput(
-            curriculum=curriculum,
-            profile=profile,
-            today=start,
-            deadlines=deadlines_for(curriculum, goals, today=start),
-        )
-    )
+    changes = _new_plan(curriculum, profile, goals, start)
     return PlanPreview(
         task_count=len(changes.added),
         total_minutes=sum(task.minutes for task in changes.added),
         report=changes.report,
+        least_weekly_minutes=(
+            least_weekly_minutes(curriculum, profile, goals, start)
+            if changes.report.unplaceable_topic_ids
+            else None
+        ),
     )
+
+
+def check_plan_finishes(preview: PlanPreview, profile: Profile) -> None:
+    """Refuse a weekly time with which the plan cannot finish within the planning horizon,
+    naming the least weekly time that does."""
+    unplaced = preview.report.unplaceable_topic_ids
+    if not unplaced:
+        return
+    least = preview.least_weekly_minutes
+    fix = (
+        f"give at least {duration(least)} a week"
+        if least is not None
+        else "choose fewer topics or more study days"
+    )
+    raise ServiceError(
+        f"{duration(profile.availability.weekly_minutes)} a week cannot finish the plan "
+        f"within {HORIZON_DAYS // 365} years ({len(unplaced)} topics would not fit): {fix}"
+    )
+
+
+def least_weekly_minutes(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], start: date
+) -> int | None:
+    """The fewest minutes a week, in quarter hours spread evenly over the profile's study
+    days (every day if it has none), with which a new plan places all its work within the
+    horizon; None if not even full days would do."""
+    days = tuple(d for d, minutes in enumerate(profile.availability.minutes) if minutes) or tuple(
+        range(7)
+    )
+
+    def finishes(quarters: int) -> bool:
+        weekly = WeeklyAvailability.spread(quarters * QUARTER / 60, days)
+        changes = _new_plan(curriculum, replace(profile, availability=weekly), goals, start)
+        return not changes.report.unplaceable_topic_ids
+
+    low = profile.availability.weekly_minutes // QUARTER  # does not finish
+    high = len(days) * 24 * 60 // QUARTER
+    if not finishes(high):
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if finishes(middle):
+            high = middle
+        else:
+            low = middle
+    return high * QUARTER
 
 
 def create_plan(
     context: AppContext, profile: Profile, goals: Sequence[CertificationGoal] = ()
 ) -> Changes:
-    """Store the learner's profile and goals and their first plan, in one transaction."""
+    """Store the learner's profile and goals and their first plan, in one transaction. A
+    plan that cannot finish within the horizon is refused (see :func:`check_plan_finishes`)."""
     curriculum = context.curriculum
     first_day = check_new_plan(curriculum, profile, goals, today=context.today(profile.timezone))
     now = context.now()
@@ -149,12 +210,14 @@ def create_plan(
             raise PlanExistsError(f"a study plan already exists in {context.database.path.parent}")
         repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
-        changes = _plan(context, profile, stored_goals, [], first_day)
+        changes = _new_plan(curriculum, profile, stored_goals, first_day)
+        if changes.report.unplaceable_topic_ids:
+            check_plan_finishes(preview_plan(curriculum, profile, goals, today=first_day), profile)
         _store_changes(changes, session=session)
     return replace(_describe(changes), profile=True, goals=bool(goals))
 
 
-def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Changes:
+def replan(context: AppContext, policy: MissedPolicy = DEFAULT_MISSED_POLICY) -> Changes:
     """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
     with context.database.unit_of_work() as session:
         changes = _replan_in(context, session, policy)
@@ -277,6 +340,19 @@ def _replan_in(context: AppContext, session: Session, policy: MissedPolicy) -> P
     changes = _plan_stored(context, session, policy)
     _store_changes(changes, session=session)
     return changes
+
+
+def _new_plan(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], start: date
+) -> PlanChanges:
+    return build_plan(
+        PlanInput(
+            curriculum=curriculum,
+            profile=profile,
+            today=start,
+            deadlines=deadlines_for(curriculum, goals, today=start),
+        )
+    )
 
 
 def _plan(

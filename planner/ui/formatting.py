@@ -9,31 +9,10 @@ from datetime import date
 from planner.domain.curriculum import Curriculum, Resource, Section, Topic
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import DeadlineReport, PlanReport
-
-
-def duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def short_duration(minutes: int) -> str:
-    """A duration that fits a calendar cell: 45m, 2h, 1h30."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest}m"
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
-
-
-def day_text(day: date) -> str:
-    """A day in full: Monday 30 November 2026."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def plural(count: int, word: str) -> str:
-    """A count and its noun: 1 day, 3 days."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from planner.domain.wording import day_text as day_text
+from planner.domain.wording import duration as duration
+from planner.domain.wording import plural as plural
+from planner.domain.wording import topic_title as topic_title
 
 
 def tasks_summary(tasks: Sequence[StudyTask]) -> str:
@@ -60,17 +39,12 @@ def describe_report(report: PlanReport | None, curriculum: Curriculum) -> str:
         if not deadline.feasible:
             parts.append(
                 f"{curriculum.certification(deadline.certification_id).title}: "
-                f"{deadline.shortfall_hours:.1f} h short before "
+                f"{duration(deadline.late_minutes)} short before "
                 f"the exam on {deadline.exam_date:%d %B %Y}."
             )
     if report.unplaceable_topic_ids:
         parts.append(f"{len(report.unplaceable_topic_ids)} topics could not be placed.")
     return " ".join(parts) or "Plan updated."
-
-
-def topic_title(curriculum: Curriculum, topic_id: str) -> str:
-    """The topic's title, or its id when the curriculum does not know it."""
-    return curriculum.topic(topic_id).title if curriculum.has_topic(topic_id) else topic_id
 
 
 def topic_titles_html(
@@ -103,7 +77,8 @@ def shortfall_options_html(
         options.append("choose a later exam date: the preparation cannot be ready in time")
     if report.extra_minutes_per_study_day:
         options.append(
-            f"study {report.extra_minutes_per_study_day} more minutes on each study day until then"
+            f"study {duration(report.extra_minutes_per_study_day)} more on each study day "
+            "until then"
         )
     if report.droppable_optional_topic_ids:
         titles = topic_titles_html(curriculum, report.droppable_optional_topic_ids)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Curriculum, Section, Topic
+from planner.domain.wording import percent_text
 from planner.ui.formatting import section_title
 from planner.ui.models.columns import AnyIndex, header_title
 
@@ -128,7 +129,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         if topic_id in self._known:
             return "Known"
         done, planned = self.progress(topic_id)
-        return f"{done * 100 // planned}% done" if planned else "Not planned"
+        return f"{percent_text(done, planned)} done" if planned else "Not planned"
 
     def topic_id(self, index: AnyIndex) -> str | None:
         if not index.isValid() or index.internalId() == _GROUP_ROW:
@@ -258,7 +259,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             if topic_id not in self._known:
                 topic_done, topic_planned = self.progress(topic_id)
                 done, planned = done + topic_done, planned + topic_planned
-        return f"{done * 100 // planned}% done" if planned else ""
+        return f"{percent_text(done, planned)} done" if planned else ""
 
     def _topic_data(self, topic: Topic, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
