@@ -10,6 +10,7 @@ import platformdirs
 
 APP_NAME = "StudyPlanner"
 DATA_DIR_ENV = "STUDY_PLANNER_DATA_DIR"
+DATABASE_FILENAME = "planner.sqlite3"
 
 
 def resources_dir() -> Path:
@@ -41,3 +42,8 @@ def create_data_dir(path: Path) -> Path:
     """Create the data folder (for a new plan or the window's first run) if missing."""
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def database_path(data_dir: Path) -> Path:
+    """Where the learner's database is (or would be) in ``data_dir``."""
+    return data_dir / DATABASE_FILENAME

@@ -27,13 +27,12 @@ from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.planning_types import MissedPolicy
 from planner.domain.progress import Share
 from planner.domain.wording import day_text, duration, plural, topic_title
-from planner.paths import create_data_dir, data_dir
+from planner.paths import create_data_dir, data_dir, database_path
 from planner.services import plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.status import MissedWork, StatusReport, current_missed_work, status_report
-from planner.store.engine import database_path
 from planner.store.migrate import StoreError
 
 _CHECKBOX = {

@@ -8,12 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
-DATABASE_FILENAME = "planner.sqlite3"
+from planner.paths import database_path as database_path
+
 BUSY_TIMEOUT_MS = 5000
-
-
-def database_path(data_dir: Path) -> Path:
-    return data_dir / DATABASE_FILENAME
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
