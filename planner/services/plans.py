@@ -22,6 +22,7 @@ from planner.domain.planning import (
     PlanChanges,
     PlanInput,
     PlanReport,
+    apply_changes,
     build_plan,
 )
 from planner.domain.planning_types import DEFAULT_MISSED_POLICY
@@ -222,6 +223,32 @@ def replan(context: AppContext, policy: MissedPolicy = DEFAULT_MISSED_POLICY) ->
     with context.database.unit_of_work() as session:
         changes = _replan_in(context, session, policy)
     return _describe(changes)
+
+
+@dataclass(frozen=True)
+class ReplanChoice:
+    """What re-planning with each policy would give, computed and not stored."""
+
+    reports: dict[MissedPolicy, PlanReport]
+    same: bool
+    """Whether every policy gives the same plan: then there is nothing to choose."""
+
+
+def compare_replans(context: AppContext) -> ReplanChoice:
+    """Re-plan the stored plan with each policy, storing nothing, and compare the results."""
+    with context.database.unit_of_work() as session:
+        stored = repo.list_tasks(session=session)
+        outcomes = {policy: _plan_stored(context, session, policy) for policy in MissedPolicy}
+    plans = {_plan_shape(apply_changes(stored, changes)) for changes in outcomes.values()}
+    return ReplanChoice(
+        reports={policy: changes.report for policy, changes in outcomes.items()},
+        same=len(plans) == 1,
+    )
+
+
+def _plan_shape(tasks: Sequence[StudyTask]) -> tuple[tuple[object, ...], ...]:
+    """What a learner sees of a plan: each task's day, title and length, in order."""
+    return tuple(sorted((t.scheduled_date, t.title, t.minutes, t.status.value) for t in tasks))
 
 
 def assess_plan(context: AppContext) -> PlanReport:

@@ -30,7 +30,6 @@ from planner.store.tables import (
     StudyTaskRow,
 )
 
-
 MAX_ROW_ID = 2**63 - 1
 
 

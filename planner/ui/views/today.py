@@ -26,14 +26,28 @@ from PySide6.QtWidgets import (
 
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import MissedPolicy
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY
 from planner.services import plans, tasks
 from planner.services.changes import Changes
+from planner.services.plans import ReplanChoice
 from planner.services.status import MissedWork, current_missed_work
 from planner.ui.backend import Backend
-from planner.ui.formatting import describe_report, duration, resources_html, tasks_summary
+from planner.ui.formatting import (
+    describe_report,
+    duration,
+    plural,
+    resources_html,
+    tasks_summary,
+)
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.item_views import select_row
+
+_POLICY_WORDS = {
+    MissedPolicy.SHIFT: ("Move it all forward", "keeps the plan's order"),
+    MissedPolicy.FIT: ("Fit it before my exams", "puts exam preparation first"),
+}
+"""Each re-plan policy's button and what it does, in the learner's words."""
 
 
 class SetDoneCommand(QUndoCommand):
@@ -63,6 +77,7 @@ class TodayView(QWidget):
         self._timezone = timezone
         self._undo_stack = undo_stack
         self._day: date | None = None
+        self._missed = MissedWork(tasks=0, minutes=0)
         self.model = TaskTableModel(backend.context.curriculum, self)
         self.model.completion_requested.connect(self._request_done)
 
@@ -138,11 +153,16 @@ class TodayView(QWidget):
         banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
-        self.shift_button = QPushButton("Move it all forward")
+        # One button when every policy gives the same plan, else one per policy, each
+        # explained in the banner (see _show_choice).
+        self.replan_button = QPushButton("Re-plan from today")
+        self.replan_button.setToolTip("Re-plan every unfinished task from today on")
+        self.replan_button.clicked.connect(lambda: self.replan(DEFAULT_MISSED_POLICY))
+        self.shift_button = QPushButton(_POLICY_WORDS[MissedPolicy.SHIFT][0])
         self.shift_button.setToolTip(
             "Re-plan every unfinished task from today on, in the same order"
         )
-        self.fit_button = QPushButton("Fit it before my exams")
+        self.fit_button = QPushButton(_POLICY_WORDS[MissedPolicy.FIT][0])
         self.fit_button.setToolTip(
             "Re-plan giving exam preparation priority, and show what no longer fits"
         )
@@ -150,8 +170,9 @@ class TodayView(QWidget):
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
         layout = QHBoxLayout(banner)
         layout.addWidget(self.banner_label, 1)
-        layout.addWidget(self.shift_button)
-        layout.addWidget(self.fit_button)
+        for button in (self.replan_button, self.shift_button, self.fit_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            button.hide()
         banner.hide()
         return banner
 
@@ -294,12 +315,38 @@ class TodayView(QWidget):
         self.summary_label.setText(tasks_summary(self.model.tasks()))
 
     def _show_missed(self, missed: MissedWork) -> None:
-        self.banner.setVisible(missed.tasks > 0)
-        if missed.tasks:
-            self.banner_label.setText(
-                f"<b>{missed.tasks} unfinished {'task' if missed.tasks == 1 else 'tasks'}</b> "
-                f"({duration(missed.minutes)}) from earlier days. Re-plan them?"
+        self._missed = missed
+        if not missed.tasks:
+            self.banner.hide()
+            return
+        self._backend.query(plans.compare_replans, self._show_choice)
+
+    def _show_choice(self, choice: ReplanChoice) -> None:
+        """The missed work and the ways to re-plan it: one button when the policies agree,
+        else a sentence and a button for each."""
+        missed = self._missed
+        if not missed.tasks:
+            return
+        curriculum = self._backend.context.curriculum
+        head = (
+            f"<b>{plural(missed.tasks, 'unfinished task')}</b> ({duration(missed.minutes)}) "
+            "from earlier days."
+        )
+        if choice.same:
+            outcome = describe_report(choice.reports[DEFAULT_MISSED_POLICY], curriculum)
+            text = f"{head} Re-planning moves them forward from today. {outcome}"
+        else:
+            sentences = "".join(
+                f"<br><b>{_POLICY_WORDS[policy][0]}</b> {_POLICY_WORDS[policy][1]}: "
+                f"{describe_report(report, curriculum)}"
+                for policy, report in choice.reports.items()
             )
+            text = f"{head} Two ways to re-plan them differ:{sentences}"
+        self.banner_label.setText(text)
+        self.replan_button.setVisible(choice.same)
+        self.shift_button.setVisible(not choice.same)
+        self.fit_button.setVisible(not choice.same)
+        self.banner.show()
 
     def _on_changed(self, changes: Changes) -> None:
         self.reload()
