@@ -276,6 +276,7 @@ class TodayView(QWidget):
 
     def _set_tasks(self, day_tasks: list[StudyTask]) -> None:
         selected = self._selected_task()
+        self.model.set_today(self._backend.context.today(self._timezone))
         self.model.set_tasks(day_tasks)
         self.table.setVisible(bool(day_tasks))
         self.details.setVisible(bool(day_tasks))
