@@ -18,6 +18,7 @@ from planner.domain.model import (
 )
 from planner.domain.planning import (
     Deadline,
+    DeadlineReport,
     MissedPolicy,
     PlanChanges,
     PlanInput,
@@ -25,6 +26,7 @@ from planner.domain.planning import (
     apply_changes,
     build_plan,
 )
+from planner.domain.planning_selection import select
 from planner.domain.planning_types import DEFAULT_MISSED_POLICY
 from planner.domain.wording import duration
 from planner.services.changes import Changes
@@ -52,6 +54,9 @@ class PlanPreview:
     least_weekly_minutes: int | None = None
     """When the plan cannot finish within the horizon: the least weekly time that would
     finish it (None when it finishes, or when no weekly time would)."""
+    pulled_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Per certification id, the topics of specializations the learner did not choose that
+    its exam needs (so the plan holds them)."""
 
 
 def deadlines_for(
@@ -141,6 +146,7 @@ def preview_plan(
     start = check_new_plan(curriculum, profile, goals, today=today)
     changes = _new_plan(curriculum, profile, goals, start)
     return PlanPreview(
+        pulled_in=_pulled_in(curriculum, profile, goals, start),
         task_count=len(changes.added),
         total_minutes=sum(task.minutes for task in changes.added),
         report=changes.report,
@@ -150,6 +156,53 @@ def preview_plan(
             else None
         ),
     )
+
+
+@dataclass(frozen=True)
+class ExamOutlook:
+    earliest: dict[str, date | None]
+    """Certification id to the earliest exam date its preparation can be ready for (None
+    when not within the horizon)."""
+    deadlines: tuple[DeadlineReport, ...]
+    """Whether each chosen exam date works."""
+
+
+def exam_outlook(
+    curriculum: Curriculum,
+    profile: Profile,
+    goals: Sequence[CertificationGoal],
+    certification_ids: Sequence[str],
+    today: date,
+) -> ExamOutlook:
+    """For a new plan: the earliest realistic exam date of each certification, and how the
+    chosen exam dates fare, storing nothing."""
+    start = check_new_plan(curriculum, profile, goals, today=today)
+    earliest: dict[str, date | None] = {}
+    for certification_id in certification_ids:
+        probe = CertificationGoal(certification_id, exam_date=start + timedelta(days=365))
+        (report,) = _new_plan(curriculum, profile, [probe], start).report.deadlines
+        earliest[certification_id] = report.earliest_feasible_exam_date
+    dated = [g for g in goals if g.exam_date is not None]
+    deadlines = _new_plan(curriculum, profile, dated, start).report.deadlines if dated else ()
+    return ExamOutlook(earliest=earliest, deadlines=deadlines)
+
+
+def _pulled_in(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], start: date
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    chosen = set(profile.specializations)
+    needed = select(curriculum, profile, deadlines_for(curriculum, goals, today=start)).needed
+    pulled = []
+    for certification_id, topic_ids in needed.items():
+        outside = tuple(
+            t
+            for t in topic_ids
+            if (specializations := curriculum.topic(t).specializations)
+            and not chosen.intersection(specializations)
+        )
+        if outside:
+            pulled.append((certification_id, outside))
+    return tuple(pulled)
 
 
 def check_plan_finishes(preview: PlanPreview, profile: Profile) -> None:

@@ -73,9 +73,7 @@ class TaskTableModel(ColumnTableModel):
                 self.dataChanged.emit(self.index(0, 0), last)
 
     def is_missed(self, task: StudyTask) -> bool:
-        return (
-            self._today is not None and task.status.is_open and task.scheduled_date < self._today
-        )
+        return self._today is not None and task.status.is_open and task.scheduled_date < self._today
 
     def set_curriculum(self, curriculum: Curriculum) -> None:
         self.beginResetModel()

@@ -3,16 +3,22 @@ which stores the plan in the background and closes once it is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from planner.domain.curriculum import Curriculum
 from planner.domain.model import CertificationGoal, Profile
+from planner.domain.planning import DeadlineReport
 from planner.services.changes import Changes
 from planner.services.plans import create_plan
 from planner.ui.backend import Backend
+from planner.ui.formatting import certification_title
 from planner.ui.onboarding.availability_page import AvailabilityPage
 from planner.ui.onboarding.certification_page import CertificationPage
 from planner.ui.onboarding.choice_pages import LevelPage, SpecializationPage
+from planner.ui.onboarding.known_topics_page import KnownTopicsPage
 from planner.ui.onboarding.summary_page import SummaryPage
 
 
@@ -33,6 +39,31 @@ def confirm_quit(parent: QWidget) -> bool:
     box.setEscapeButton(QMessageBox.StandardButton.No)
     box.exec()
     return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+
+
+def confirm_infeasible(
+    parent: QWidget, at_risk: Sequence[DeadlineReport], curriculum: Curriculum
+) -> bool:
+    """Ask whether to save a plan that cannot prepare for every exam in time. Tests replace
+    this."""
+    exams = ", ".join(certification_title(curriculum, d.certification_id) for d in at_risk)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Exam Dates at Risk",
+        f"This plan cannot prepare you in time for: {exams}.",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        "Save it anyway (you can change the dates later), or go back and choose later exam "
+        "dates or more study time."
+    )
+    box.button(QMessageBox.StandardButton.Save).setText("Save anyway")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Go back")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Save
 
 
 class OnboardingWizard(QWizard):
@@ -57,14 +88,19 @@ class OnboardingWizard(QWizard):
 
         self.level_page = LevelPage(self.curriculum)
         self.specialization_page = SpecializationPage(self.curriculum)
+        self.known_page = KnownTopicsPage(self.curriculum)
         self.availability_page = AvailabilityPage(backend, default_timezone)
         self.certification_page = CertificationPage(
-            self.curriculum, backend.context.today(self.availability_page.timezone_name())
+            self.curriculum,
+            backend.context.today(self.availability_page.timezone_name()),
+            backend,
+            self.profile,
         )
         self.summary_page = SummaryPage(self)
         for page in (
             self.level_page,
             self.specialization_page,
+            self.known_page,
             self.availability_page,
             self.certification_page,
             self.summary_page,
@@ -87,6 +123,7 @@ class OnboardingWizard(QWizard):
             timezone=availability.timezone_name(),
             max_session_minutes=availability.max_session.value(),
             include_interview_prep=availability.interview_prep.isChecked(),
+            known_topic_ids=self.known_page.known_topic_ids(),
         )
 
     def goals(self) -> tuple[CertificationGoal, ...]:
@@ -100,6 +137,10 @@ class OnboardingWizard(QWizard):
             super().accept()
             return
         if not self.summary_page.isComplete():  # no preview yet, or already storing
+            return
+        preview = self.summary_page.preview
+        at_risk = [d for d in preview.report.deadlines if not d.feasible] if preview else []
+        if at_risk and not confirm_infeasible(self, at_risk, self.curriculum):
             return
         profile, goals = self.profile(), self.goals()
         self._set_writing(True)
@@ -141,3 +182,4 @@ class OnboardingWizard(QWizard):
                     self.backend.context.today(availability.timezone_name()),
                 )
             )
+            self.certification_page.refresh_feasibility()
