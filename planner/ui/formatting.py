@@ -27,24 +27,29 @@ def section_title(section: Section) -> str:
     return section.value.replace("-", " ").capitalize()
 
 
-def describe_report(report: PlanReport | None, curriculum: Curriculum) -> str:
+def describe_report(
+    report: PlanReport | None, curriculum: Curriculum, *, would: bool = False
+) -> str:
     """One or two sentences: when the plan ends and which exams are at risk (nothing
-    when a change brought no report)."""
+    when a change brought no report). With ``would``, of a plan not made yet."""
     if report is None:
         return ""
     parts = []
     if report.end_date is not None:
-        parts.append(f"The plan now ends on {report.end_date:%d %B %Y}.")
+        ends = "would end" if would else "now ends"
+        parts.append(f"the plan {ends} on {report.end_date:%d %B %Y}.")
     for deadline in report.deadlines:
         if not deadline.feasible:
             parts.append(
-                f"{curriculum.certification(deadline.certification_id).title}: "
-                f"{duration(deadline.late_minutes)} short before "
-                f"the exam on {deadline.exam_date:%d %B %Y}."
+                f"{curriculum.certification(deadline.certification_id).title}"
+                f"{' would be' if would else ':'} {duration(deadline.late_minutes)} short "
+                f"before the exam on {deadline.exam_date:%d %B %Y}."
             )
     if report.unplaceable_topic_ids:
-        parts.append(f"{len(report.unplaceable_topic_ids)} topics could not be placed.")
-    return " ".join(parts) or "Plan updated."
+        placed = "would not fit" if would else "could not be placed"
+        parts.append(f"{plural(len(report.unplaceable_topic_ids), 'topic')} {placed}.")
+    text = " ".join(parts) or "Plan updated."
+    return text[0].upper() + text[1:]
 
 
 def topic_titles_html(

@@ -598,9 +598,9 @@ def test_known_topics_can_be_ticked_by_group_or_all_at_once(
     qtmodeltester.check(page.model)
     model = page.model
     group = model.index(0, 0)
-    group_topics = set(curriculum.topics_in_group(model.group_id(group) or "")) and {
-        t.id for t in curriculum.topics_in_group(model.group_id(group) or "")
-    }
+    group_id = model.group_id(group)
+    assert group_id is not None
+    group_topics = {t.id for t in curriculum.topics_in_group(group_id)}
     assert group_topics
     assert model.setData(group, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert page.known_topic_ids() == group_topics

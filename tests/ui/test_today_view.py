@@ -212,5 +212,20 @@ def test_policies_that_differ_are_each_explained(
     assert view.fit_button.isVisible()
     assert not view.replan_button.isVisible()
     text = view.banner_label.text()
-    assert "<b>Move it all forward</b> keeps the plan's order" in text
-    assert "<b>Fit it before my exams</b> puts exam preparation first" in text
+    assert "<b>Move it all forward</b> keeps the plan's order." in text
+    assert "<b>Fit it before my exams</b> puts exam preparation first." in text
+
+
+def test_a_short_day_shows_the_weeks_coming_tasks(
+    backend: Backend, context: AppContext, qtbot: QtBot
+) -> None:
+    view = _view(backend, qtbot)
+    assert view.model.rowCount() <= 4
+    qtbot.waitUntil(view.upcoming_table.isVisible)
+    expected = tasks.tasks_between(context, TODAY + timedelta(days=1), TODAY + timedelta(days=6))
+    assert expected
+    listed = [view.upcoming_model.task_at(r).id for r in range(view.upcoming_model.rowCount())]
+    assert listed == [t.id for t in expected]
+    # The day's own list takes only the room its rows need.
+    assert view.table.maximumHeight() < view.upcoming_table.height() + view.table.height()
+    assert view.table.height() <= view.table.maximumHeight()

@@ -43,6 +43,10 @@ from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.item_views import select_row
 
+UPCOMING_DAYS = 6  # a day's view lists the tasks of the week that follows it
+SHORT_DAY_TASKS = 4  # a day with at most this many tasks leaves room for them
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
 _POLICY_WORDS = {
     MissedPolicy.SHIFT: ("Move it all forward", "keeps the plan's order"),
     MissedPolicy.FIT: ("Fit it before my exams", "puts exam preparation first"),
@@ -126,11 +130,17 @@ class TodayView(QWidget):
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(self.next_day_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch()
+        self.upcoming_model = TaskTableModel(backend.context.curriculum, self)
+        self.upcoming_model.completion_requested.connect(self._tick_upcoming)
+        self.upcoming_label = QLabel("<b>Coming up this week</b>")
+        self.upcoming_table = self._build_upcoming_table()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table)
-        left_layout.addWidget(self.empty_state)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty_state, 1)
+        left_layout.addWidget(self.upcoming_label)
+        left_layout.addWidget(self.upcoming_table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.details)
@@ -198,6 +208,27 @@ class TodayView(QWidget):
         table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_task(self._task_at(current))
         )
+        return table
+
+    def _build_upcoming_table(self) -> QTableView:
+        """The rest of the week's tasks, read-only, under a day with few tasks."""
+        table = QTableView()
+        table.setModel(self.upcoming_model)
+        table.setAccessibleName("Tasks coming up this week")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        for column in (Column.TOPIC, Column.KIND, Column.STATUS):
+            table.setColumnHidden(column, True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.MINUTES, Column.DATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.doubleClicked.connect(self._go_to_upcoming)
         return table
 
     def _build_details(self) -> QGroupBox:
@@ -268,7 +299,42 @@ class TodayView(QWidget):
             return
         day = self._day
         self._backend.query(lambda context: tasks.tasks_on(context, day), self._set_tasks)
+        last = day + timedelta(days=UPCOMING_DAYS)
+        self._backend.query(
+            lambda context: tasks.tasks_between(context, day + timedelta(days=1), last),
+            self._set_upcoming,
+        )
         self._backend.query(current_missed_work, self._show_missed)
+
+    def _set_upcoming(self, upcoming: list[StudyTask]) -> None:
+        self.upcoming_model.set_tasks(upcoming)
+        self._fit_day_table()
+
+    def _fit_day_table(self) -> None:
+        """A short day's list takes only the room its rows need; the week's coming tasks
+        fill the rest (a long day keeps the room, and the week is left out)."""
+        rows = self.model.rowCount()
+        show_upcoming = 0 < rows <= SHORT_DAY_TASKS and self.upcoming_model.rowCount() > 0
+        self.upcoming_label.setVisible(show_upcoming)
+        self.upcoming_table.setVisible(show_upcoming)
+        if show_upcoming:
+            table = self.table
+            height = (
+                table.horizontalHeader().sizeHint().height()
+                + rows * table.verticalHeader().defaultSectionSize()
+                + 2 * table.frameWidth()
+            )
+            table.setMaximumHeight(height)
+        else:
+            self.table.setMaximumHeight(QWIDGETSIZE_MAX)
+
+    def _tick_upcoming(self, task_id: int, done: bool) -> None:
+        status = TaskStatus.DONE if done else TaskStatus.PENDING
+        self._backend.mutate(lambda context: tasks.set_status(context, task_id, status))
+
+    def _go_to_upcoming(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.show_day(self.upcoming_model.task_at(index.row()).scheduled_date)
 
     def _shift_day(self, days: int) -> None:
         if self._day is not None:
@@ -289,6 +355,7 @@ class TodayView(QWidget):
                 lambda context: tasks.next_planned_day(context, after), self._show_next_study_day
             )
         self._update_summary()
+        self._fit_day_table()
         row = self.model.row_of(selected.id) if selected and selected.id is not None else None
         if row is None and day_tasks:
             row = 0
@@ -320,7 +387,20 @@ class TodayView(QWidget):
         if not missed.tasks:
             self.banner.hide()
             return
+        # Shown at once with the default re-plan; comparing the policies takes a moment.
+        self.banner_label.setText(self._missed_head(missed))
+        self.replan_button.show()
+        self.shift_button.hide()
+        self.fit_button.hide()
+        self.banner.show()
         self._backend.query(plans.compare_replans, self._show_choice)
+
+    @staticmethod
+    def _missed_head(missed: MissedWork) -> str:
+        return (
+            f"<b>{plural(missed.tasks, 'unfinished task')}</b> ({duration(missed.minutes)}) "
+            "from earlier days."
+        )
 
     def _show_choice(self, choice: ReplanChoice) -> None:
         """The missed work and the ways to re-plan it: one button when the policies agree,
@@ -329,17 +409,14 @@ class TodayView(QWidget):
         if not missed.tasks:
             return
         curriculum = self._backend.context.curriculum
-        head = (
-            f"<b>{plural(missed.tasks, 'unfinished task')}</b> ({duration(missed.minutes)}) "
-            "from earlier days."
-        )
+        head = self._missed_head(missed)
         if choice.same:
-            outcome = describe_report(choice.reports[DEFAULT_MISSED_POLICY], curriculum)
+            outcome = describe_report(choice.reports[DEFAULT_MISSED_POLICY], curriculum, would=True)
             text = f"{head} Re-planning moves them forward from today. {outcome}"
         else:
             sentences = "".join(
-                f"<br><b>{_POLICY_WORDS[policy][0]}</b> {_POLICY_WORDS[policy][1]}: "
-                f"{describe_report(report, curriculum)}"
+                f"<br><b>{_POLICY_WORDS[policy][0]}</b> {_POLICY_WORDS[policy][1]}. "
+                f"{describe_report(report, curriculum, would=True)}"
                 for policy, report in choice.reports.items()
             )
             text = f"{head} Two ways to re-plan them differ:{sentences}"
