@@ -383,6 +383,8 @@ class TodayView(QWidget):
         self.summary_label.setText(tasks_summary(self.model.tasks()))
 
     def _show_missed(self, missed: MissedWork) -> None:
+        if missed == self._missed and self.banner.isVisible():
+            return  # the choice shown still holds: comparing again takes a moment
         self._missed = missed
         if not missed.tasks:
             self.banner.hide()
@@ -427,6 +429,8 @@ class TodayView(QWidget):
         self.banner.show()
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.plan or changes.profile or changes.goals:
+            self._missed = MissedWork(tasks=0, minutes=0)  # compare the policies again
         self.reload()
 
     # Acting ----------------------------------------------------------------------------
