@@ -22,23 +22,41 @@ from planner.ui.onboarding.known_topics_page import KnownTopicsPage
 from planner.ui.onboarding.summary_page import SummaryPage
 
 
+def _ask(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str,
+    choices: tuple[tuple[QMessageBox.StandardButton, str], tuple[QMessageBox.StandardButton, str]],
+) -> bool:
+    """A question with a yes and a no button (``choices``, each named); no is the default
+    and what Escape answers. True when yes was chosen."""
+    (yes, yes_text), (no, no_text) = choices
+    box = QMessageBox(icon, title, text, yes | no, parent)
+    box.setInformativeText(informative)
+    box.button(yes).setText(yes_text)
+    box.button(no).setText(no_text)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == yes
+
+
 def confirm_quit(parent: QWidget) -> bool:
     """Ask whether to leave the wizard, and with it the app, without a plan. Tests replace
     this."""
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Question,
         "Quit Study Planner",
         "Quit without creating a plan?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
+        "Your answers are not kept; the questions start again next time.",
+        (
+            (QMessageBox.StandardButton.Yes, "Quit"),
+            (QMessageBox.StandardButton.No, "Keep setting up"),
+        ),
     )
-    box.setInformativeText("Your answers are not kept; the questions start again next time.")
-    box.button(QMessageBox.StandardButton.Yes).setText("Quit")
-    box.button(QMessageBox.StandardButton.No).setText("Keep setting up")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    box.exec()
-    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
 def confirm_infeasible(
@@ -47,23 +65,18 @@ def confirm_infeasible(
     """Ask whether to save a plan that cannot prepare for every exam in time. Tests replace
     this."""
     exams = ", ".join(certification_title(curriculum, d.certification_id) for d in at_risk)
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Warning,
         "Exam Dates at Risk",
         f"This plan cannot prepare you in time for: {exams}.",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setInformativeText(
         "Save it anyway (you can change the dates later), or go back and choose later exam "
-        "dates or more study time."
+        "dates or more study time.",
+        (
+            (QMessageBox.StandardButton.Save, "Save anyway"),
+            (QMessageBox.StandardButton.Cancel, "Go back"),
+        ),
     )
-    box.button(QMessageBox.StandardButton.Save).setText("Save anyway")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Go back")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Save
 
 
 class OnboardingWizard(QWizard):

@@ -9,11 +9,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -41,7 +39,7 @@ from planner.ui.formatting import (
 )
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
-from planner.ui.widgets.item_views import select_row
+from planner.ui.widgets.item_views import row_table, select_row
 
 UPCOMING_DAYS = 6  # a day's view lists the tasks of the week that follows it
 SHORT_DAY_TASKS = 4  # a day with at most this many tasks leaves room for them
@@ -187,19 +185,13 @@ class TodayView(QWidget):
         return banner
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Today's tasks")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = row_table(
+            self.model,
+            "Today's tasks",
+            stretch=Column.TASK,
+            fitted=(Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS),
+        )
         table.setColumnHidden(Column.DATE, True)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.toggle_action = QAction("&Tick Off or Reopen", table)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -212,22 +204,16 @@ class TodayView(QWidget):
 
     def _build_upcoming_table(self) -> QTableView:
         """The rest of the week's tasks, read-only, under a day with few tasks."""
-        table = QTableView()
-        table.setModel(self.upcoming_model)
-        table.setAccessibleName("Tasks coming up this week")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = row_table(
+            self.upcoming_model,
+            "Tasks coming up this week",
+            stretch=Column.TASK,
+            fitted=(Column.MINUTES, Column.DATE),
+        )
         table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         for column in (Column.TOPIC, Column.KIND, Column.STATUS):
             table.setColumnHidden(column, True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.MINUTES, Column.DATE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.doubleClicked.connect(self._go_to_upcoming)
         return table
 
