@@ -138,11 +138,11 @@ def test_missed_work_banner_offers_a_replan_that_clears_it(
     total_before = sum(t.minutes for t in tasks.all_tasks(context) if t.status.is_open)
     choice = compare_replans(context)
     button = view.replan_button if choice.same else view.shift_button
-    assert button.isVisible()
+    qtbot.waitUntil(button.isVisible, timeout=10_000)  # once the policies are compared
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: not view.banner.isVisible())
+    qtbot.waitUntil(lambda: not view.banner.isVisible(), timeout=10_000)
     assert view.report_label.text().startswith("Re-planned. The plan now ends on")
     assert current_missed_work(context).tasks == 0
     after = tasks.all_tasks(context)

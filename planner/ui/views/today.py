@@ -369,12 +369,13 @@ class TodayView(QWidget):
         self.summary_label.setText(tasks_summary(self.model.tasks()))
 
     def _show_missed(self, missed: MissedWork) -> None:
+        if not missed.tasks:
+            self._missed = missed
+            self.banner.hide()
+            return
         if missed == self._missed and self.banner.isVisible():
             return  # the choice shown still holds: comparing again takes a moment
         self._missed = missed
-        if not missed.tasks:
-            self.banner.hide()
-            return
         # Shown at once with the default re-plan; comparing the policies takes a moment.
         self.banner_label.setText(self._missed_head(missed))
         self.replan_button.show()
