@@ -145,6 +145,19 @@ def _make_plan(data_dir: Path, tasks: int) -> None:
     context.database.close()
 
 
+def _open_check(data_dir: Path) -> float:
+    """Median time of the read-only check every open runs: header, quick_check, schema."""
+    from planner.store.engine import database_path
+    from planner.store.health import inspect_database
+
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        inspect_database(database_path(data_dir))
+        times.append(time.perf_counter() - started)
+    return _median(times)
+
+
 def _median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -162,6 +175,7 @@ def main() -> None:
             bare.append(_launch(BARE_WINDOW))
             app.append(_launch(APP_WINDOW, small))
             app_large.append(_launch(APP_WINDOW, large))
+        check_small, check_large = _open_check(Path(small)), _open_check(Path(large))
 
     bare_first = _median([m["painted"][0] for m in bare])
     app_first = _median([m["painted"][0] for m in app])
@@ -177,6 +191,10 @@ def main() -> None:
     print(
         f"views loaded (10,000 tasks)     "
         f"{_median([m['loaded'][0] for m in app_large]) * 1000:7.0f} ms"
+    )
+    print(
+        f"open-time check (quick_check)   {check_small * 1000:7.1f} ms small, "
+        f"{check_large * 1000:.1f} ms with 10,000 tasks (part of every start above)"
     )
     print(f"peak memory, bare window        {_median([m['painted'][1] for m in bare]):7.1f} MiB")
     print(

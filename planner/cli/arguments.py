@@ -32,11 +32,17 @@ CERTIFICATIONS = (
 WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so an error that
+    quotes the learner's input stays on one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Reports a usage error on one line, without the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def iso_date(text: str) -> date:
@@ -169,4 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="shift: keep the plan's order; fit: exam preparation first "
         f"(default: {DEFAULT_MISSED_POLICY.value}, as the window's first choice)",
     )
+
+    backup = commands.add_parser("backup", help="back the study data up now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = commands.add_parser(
+        "restore", help="replace the study data with a backup (the current state is kept)"
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup file, or its name in backups/")
     return parser

@@ -7,11 +7,13 @@ import json
 import os
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
 
+from planner.cli.arguments import one_line
 from planner.domain.clock import local_date, system_clock
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.curriculum_file import CurriculumError
@@ -28,12 +30,13 @@ from planner.domain.planning_types import MissedPolicy
 from planner.domain.progress import Share
 from planner.domain.wording import day_text, duration, plural, topic_title
 from planner.paths import create_data_dir, data_dir, database_path
-from planner.services import plans, tasks
+from planner.services import backups, plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.context import AppContext
 from planner.services.errors import NoProfileError, ServiceError
 from planner.services.status import MissedWork, StatusReport, current_missed_work, status_report
-from planner.store.migrate import StoreError
+from planner.store.backup import BackupError
+from planner.store.faults import DamagedDatabaseError, StoreError
 
 _CHECKBOX = {
     TaskStatus.PENDING: "[ ]",
@@ -60,9 +63,13 @@ class UsageError(ServiceError):
 
 def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
     """Run one command; errors become one line on ``stderr`` and a non-zero exit."""
-    handler = _HANDLERS[arguments.command]
     try:
         directory = data_dir(arguments.data_dir)
+        if arguments.command in _DATA_HANDLERS:
+            _DATA_HANDLERS[arguments.command](directory, arguments, stdout)
+            stdout.flush()
+            return 0
+        handler = _HANDLERS[arguments.command]
         if arguments.command == "init":
             # Everything is checked before the folder or the database is created.
             curriculum = load_active_curriculum(directory)
@@ -88,10 +95,58 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         # with the status of a process ended by SIGPIPE; what is left unwritten goes nowhere.
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return BROKEN_PIPE_STATUS
-    except (ServiceError, CurriculumError, StoreError, OSError) as error:
-        print(f"study-planner: error: {error}", file=stderr)
+    except (ServiceError, CurriculumError, StoreError, BackupError, OSError) as error:
+        print(f"study-planner: error: {one_line(_sentence(error))}", file=stderr)
+        return 1
+    except Exception as error:  # the last line of defence: a sentence, never a traceback
+        print(
+            f"study-planner: error: {one_line(f'{type(error).__name__}: {error}')}; "
+            "nothing was changed (every change is one transaction)",
+            file=stderr,
+        )
         return 1
     return 0
+
+
+def _sentence(error: Exception) -> str:
+    """The error as the learner reads it, with the way out where there is one."""
+    if isinstance(error, DamagedDatabaseError):
+        return (
+            f"{error} To move it aside and restore a backup, run `study-planner restore FILE` "
+            "with one of the backups `study-planner backup --list` shows."
+        )
+    return str(error)
+
+
+def _backup(directory: Path, arguments: argparse.Namespace, out: TextIO) -> None:
+    if arguments.list:
+        found = backups.list_backups(directory)
+        if not found:
+            print(f"No backups yet in {directory / 'backups'}.", file=out)
+        for info in found:
+            done = "unreadable" if info.tasks_done is None else f"{info.tasks_done} tasks done"
+            print(
+                f"{info.path.name}  {info.made_at:%Y-%m-%d %H:%M} UTC  "
+                f"{info.size / 1024:.0f} KiB  {done}",
+                file=out,
+            )
+        return
+    made = backups.back_up_now(directory, system_clock())
+    if made is None:
+        raise NoProfileError()
+    print(f"Backed up to {made}", file=out)
+
+
+def _restore(directory: Path, arguments: argparse.Namespace, out: TextIO) -> None:
+    chosen = Path(arguments.file)
+    if not chosen.exists() and (directory / "backups" / chosen.name).exists():
+        chosen = directory / "backups" / chosen.name
+    result = backups.restore(directory, chosen, system_clock())
+    print(f"Restored {result.restored}.", file=out)
+    if result.safety_backup is not None:
+        print(f"The data as it was before is backed up in {result.safety_backup}.", file=out)
+    if result.moved_aside is not None:
+        print(f"The damaged file was moved aside, unchanged, to {result.moved_aside}.", file=out)
 
 
 def _init_request(arguments: argparse.Namespace) -> tuple[Profile, list[CertificationGoal]]:
@@ -326,6 +381,11 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         },
     }
 
+
+_DATA_HANDLERS: dict[str, Callable[[Path, argparse.Namespace, TextIO], None]] = {
+    "backup": _backup,
+    "restore": _restore,
+}
 
 _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] = {
     "init": _init,

@@ -34,6 +34,8 @@ from planner.domain.curriculum import (
 from planner.domain.graph import find_cycle
 
 SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the bundled curriculum is under 100 KB
+MAX_NESTING = 20  # the format itself nests five deep
 _ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Identifier = Annotated[str, Field(pattern=_ID_PATTERN, min_length=1, max_length=80)]
@@ -145,10 +147,41 @@ class CurriculumEntry(_Strict):
         return value
 
 
+_TOO_BIG = f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB a curriculum file may be"
+# libyaml's parser when PyYAML has it: several times faster than the pure-Python one.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"line {line}: the key {key!r} appears twice in the same mapping")
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """A safe loader that refuses a mapping with the same key twice (YAML would let the
+    second silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) or key is None:
+                if key in seen:
+                    raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
+                seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
 def load_curriculum(path: Path | str) -> Curriculum:
-    """Read, validate and convert the curriculum file at ``path``."""
+    """Read, validate and convert the curriculum file at ``path``. Its size is checked
+    before a byte of it is parsed."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CurriculumError(path, _TOO_BIG)
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CurriculumError(path, f"cannot be read: {error}") from error
@@ -156,10 +189,16 @@ def load_curriculum(path: Path | str) -> Curriculum:
 
 
 def parse_curriculum(text: str, *, source: Path | str = "<curriculum>") -> Curriculum:
+    if len(text) > MAX_FILE_BYTES:
+        raise CurriculumError(source, _TOO_BIG)
     try:
-        raw = yaml.safe_load(text)
+        _check_nesting(text, source)
+        raw = yaml.load(text, Loader=_StrictLoader)  # a safe loader: no Python objects
+    except _DuplicateKeyError as error:
+        raise CurriculumError(source, str(error)) from error
     except yaml.YAMLError as error:
-        raise CurriculumError(source, f"is not valid YAML: {error}") from error
+        message = " ".join(str(error).split())
+        raise CurriculumError(source, f"is not valid YAML: {message}") from error
     if not isinstance(raw, dict):
         raise CurriculumError(source, "must be a YAML mapping at the top level")
     try:
@@ -170,6 +209,22 @@ def parse_curriculum(text: str, *, source: Path | str = "<curriculum>") -> Curri
     if problems:
         raise CurriculumError(source, "; ".join(problems))
     return _to_domain(entry)
+
+
+def _check_nesting(text: str, source: Path | str) -> None:
+    """Refuse nesting deeper than :data:`MAX_NESTING` before anything is built from it.
+    The parser's events come from a loop, not recursion, so a deep file cannot crash it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise CurriculumError(
+                    source, f"line {line}: nested more than {MAX_NESTING} levels deep"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _describe_validation_error(error: ValidationError, raw: dict[str, Any]) -> str:

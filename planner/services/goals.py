@@ -8,5 +8,5 @@ from planner.store import repositories as repo
 
 
 def list_goals(context: AppContext) -> list[CertificationGoal]:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_goals(session=session)

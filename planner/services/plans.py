@@ -306,7 +306,7 @@ def _plan_shape(tasks: Sequence[StudyTask]) -> tuple[tuple[object, ...], ...]:
 
 def assess_plan(context: AppContext) -> PlanReport:
     """The feasibility of the stored plan as it stands, storing nothing."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return assess_plan_in(context, session)
 
 
@@ -386,7 +386,7 @@ def set_topic_known(context: AppContext, topic_id: str, known: bool) -> Changes:
 
 
 def load_profile(context: AppContext) -> Profile | None:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.load_profile(session=session)
 
 

@@ -51,7 +51,7 @@ class ProgressSnapshot:
 
 def progress_snapshot(context: AppContext, *, weeks: int = RECENT_WEEKS) -> ProgressSnapshot:
     """Read the plan once and compute the progress figures as of the learner's today."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
     today = context.today(profile.timezone)

@@ -47,7 +47,7 @@ def missed_work(tasks: list[StudyTask], today: date) -> MissedWork:
 
 def status_report(context: AppContext) -> StatusReport:
     """Progress and feasibility, read in one unit of work so the figures agree."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
         plan = assess_plan_in(context, session)
@@ -65,7 +65,7 @@ def status_report(context: AppContext) -> StatusReport:
 
 def current_missed_work(context: AppContext) -> MissedWork:
     """Open tasks on days before the learner's today (nothing when there is no plan)."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         profile = repo.load_profile(session=session)
         if profile is None:
             return MissedWork(tasks=0, minutes=0)

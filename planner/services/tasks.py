@@ -24,13 +24,13 @@ def tasks_on(context: AppContext, day: date) -> list[StudyTask]:
 
 def tasks_between(context: AppContext, first: date, last: date) -> list[StudyTask]:
     """Tasks from ``first`` to ``last``, both included, by date."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_tasks(start=first, end=last, session=session)
 
 
 def next_planned_day(context: AppContext, after: date) -> date | None:
     """The first day after ``after`` with open work, if any."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.first_open_day_after(after, session=session)
 
 
@@ -48,7 +48,7 @@ class DayLoad:
 def day_load(context: AppContext, day: date) -> DayLoad:
     """How full a day is against the learner's availability: moved and custom tasks are
     pinned where the learner put them, so a day can end up over."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         profile = require_profile(session)
         day_tasks = repo.list_tasks(start=day, end=day, session=session)
     planned = sum(t.minutes for t in day_tasks if t.status is not TaskStatus.SKIPPED)
@@ -56,12 +56,12 @@ def day_load(context: AppContext, day: date) -> DayLoad:
 
 
 def all_tasks(context: AppContext) -> list[StudyTask]:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return repo.list_tasks(session=session)
 
 
 def get_task(context: AppContext, task_id: int) -> StudyTask:
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         return _get(task_id, session)
 
 

@@ -15,7 +15,7 @@ def topic_progress(context: AppContext) -> dict[str, tuple[int, int]]:
     learner's own (no topic) are left out.
     """
     figures: dict[str, tuple[int, int]] = {}
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         stored = repo.list_tasks(session=session)
     for task in stored:
         if task.topic_id is None or task.status is TaskStatus.SKIPPED:

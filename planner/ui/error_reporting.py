@@ -1,5 +1,8 @@
 """Unhandled errors: logged with their traceback in the data folder, shown in a dialog, and
-the app keeps running (every write is a transaction, so nothing is left half done)."""
+the app keeps running (every write is a transaction, so nothing is left half done).
+
+Logging never stops the app: when the log file cannot be made (a read-only or full data
+folder), messages go to the standard error stream instead."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.services.errors import ServiceError
+from planner.store.faults import StoreError
 
 LOG_FILENAME = "study-planner.log"
 log = logging.getLogger("planner")
@@ -38,10 +42,15 @@ class ErrorReporter:
         self._handler: logging.Handler | None = None
 
     def install(self) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            self.log_path, maxBytes=1_000_000, backupCount=3
-        )
+        handler: logging.Handler
+        try:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                self.log_path, maxBytes=1_000_000, backupCount=3
+            )
+        except OSError as error:
+            handler = logging.StreamHandler(sys.stderr)
+            print(f"study-planner: logging to the terminal: {error}", file=sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -57,8 +66,10 @@ class ErrorReporter:
             self._handler = None
 
     def report(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
-            # A learner's mistake, not a bug: say what is wrong, no traceback.
+        if isinstance(error, ServiceError | StoreError):
+            # A learner's mistake or a fault of the disk, not a bug: say what is wrong and
+            # what to do, no traceback.
+            log.warning("%s", error)
             show_error_dialog(self._parent, "Study Planner", str(error))
             return
         details = "".join(traceback.format_exception(error))

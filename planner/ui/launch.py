@@ -18,11 +18,7 @@ from PySide6.QtWidgets import QApplication
 from planner import __version__
 from planner.paths import create_data_dir, data_dir, database_path, resources_dir
 from planner.ui.main_window import MainWindow, when_painted
-from planner.ui.single_instance import (
-    SingleInstance,
-    ask_running_instance_to_activate,
-    server_name,
-)
+from planner.ui.single_instance import claim_instance, hand_over, server_name
 from planner.ui.theme import apply_theme
 from planner.ui.ui_settings import UiSettings
 
@@ -83,7 +79,13 @@ def run_window(arguments: argparse.Namespace) -> int:
         print(f"No store in {directory} yet: checking a temporary one.")
         with tempfile.TemporaryDirectory(prefix="study-planner-self-test-") as temporary:
             return _run_window(Path(temporary), self_test=True)
-    return _run_window(create_data_dir(directory), self_test=arguments.self_test)
+    try:
+        create_data_dir(directory)
+    except OSError as error:
+        print(f"study-planner: error: cannot create the data folder {directory}: {error}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    return _run_window(directory, self_test=arguments.self_test)
 
 
 def _run_window(directory: Path, *, self_test: bool) -> int:
@@ -92,10 +94,15 @@ def _run_window(directory: Path, *, self_test: bool) -> int:
     # A self-test checks this launch's store and window, so it never hands over.
     if not self_test:
         name = server_name(directory)
-        if ask_running_instance_to_activate(name):
-            print("Study Planner is already running with this data folder: brought it forward.")
+        instance = claim_instance(name)
+        if instance is None:
+            answered = hand_over(name)
+            print(
+                "Study Planner is already running with this data folder: brought it forward."
+                if answered
+                else "Study Planner is already starting with this data folder."
+            )
             return 0
-        instance = SingleInstance(name)
     window = build_window(directory)
     if instance is not None:
         instance.activation_requested.connect(window.bring_forward)

@@ -71,6 +71,7 @@ PAGES = (
 
 class MainWindow(QMainWindow):
     load_curriculum_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(self, settings: UiSettings, data_dir: Path) -> None:
         super().__init__()
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             self._stack.addWidget(widget)
         for action in self._nav_actions.values():
             action.setEnabled(True)
+        self.backups_action.setEnabled(True)
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
         self.show_page(self.settings.last_view if self.settings.last_view in pages else "today")
@@ -165,6 +167,9 @@ class MainWindow(QMainWindow):
             "Load Curriculum File…", "Ctrl+O", self.load_curriculum_requested.emit
         )
         file_menu.addAction(self.load_curriculum_action)
+        self.backups_action = self._action("&Backups…", None, self.backups_requested.emit)
+        self.backups_action.setEnabled(False)
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
 

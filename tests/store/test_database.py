@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 from planner.store.database import Database, open_database
 from planner.store.engine import database_path
+from planner.store.faults import DamagedDatabaseError
 from planner.store.migrate import NewerSchemaError, head_revision, upgrade_database
 from tests.conftest import FIXED_NOW
 
@@ -112,5 +113,5 @@ def test_a_failing_migration_leaves_the_database_as_it_was(data_dir: Path) -> No
 
 def test_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> None:
     database_path(data_dir).write_text("this is not SQLite")
-    with pytest.raises(Exception, match="not a database"):
+    with pytest.raises(DamagedDatabaseError, match=r"damaged.*not a database"):
         open_database(data_dir, now=FIXED_NOW)

@@ -4,6 +4,7 @@ load a curriculum file of your own."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -68,9 +69,9 @@ def choose_curriculum_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def _use_builtin(data_dir: Path) -> Curriculum:
+def _use_builtin(data_dir: Path, now: datetime) -> Curriculum:
     """Forget the learner's own curriculum file and load the bundled one."""
-    remove_custom_curriculum(data_dir)
+    remove_custom_curriculum(data_dir, now=now)
     return load_active_curriculum(data_dir)
 
 
@@ -85,6 +86,7 @@ class CurriculumView(QWidget):
         self._data_dir = data_dir
         self._has_profile = False
         self._loading_file = False
+        self._own_file_unreadable = False  # the built-in curriculum stands in for it
         self.model = CurriculumTreeModel(backend.context.curriculum, self)
         self.model.known_change_requested.connect(self.set_known)
         self.proxy = QSortFilterProxyModel(self)
@@ -295,7 +297,13 @@ class CurriculumView(QWidget):
         curriculum = self.model.curriculum
         custom = uses_custom_curriculum(self._data_dir)
         self.title_label.setText(html.escape(curriculum.title))
-        source = "your own curriculum file" if custom else "the built-in curriculum"
+        source = (
+            "the built-in curriculum (your own file could not be read)"
+            if self._own_file_unreadable
+            else "your own curriculum file"
+            if custom
+            else "the built-in curriculum"
+        )
         total = sum(t.hours for t in curriculum.topics)
         self.source_label.setText(
             f"Version {curriculum.version} · {len(curriculum.topics)} topics · "
@@ -383,7 +391,7 @@ class CurriculumView(QWidget):
         data_dir = self._data_dir
         self._start_loading(f"Checking {path.name}…")
         self._backend.query(
-            lambda _context: install_custom_curriculum(path, data_dir),
+            lambda context: install_custom_curriculum(path, data_dir, now=context.now()),
             lambda curriculum: self._curriculum_ready(curriculum, f"Loaded {path.name}."),
             self._curriculum_failed,
         )
@@ -394,7 +402,7 @@ class CurriculumView(QWidget):
         data_dir = self._data_dir
         self._start_loading("Loading the built-in curriculum…")
         self._backend.query(
-            lambda _context: _use_builtin(data_dir),
+            lambda context: _use_builtin(data_dir, context.now()),
             lambda curriculum: self._curriculum_ready(
                 curriculum, "Back to the built-in curriculum."
             ),
@@ -413,7 +421,15 @@ class CurriculumView(QWidget):
         self.load_button.setEnabled(True)
         self._show_curriculum_title()
 
+    def show_builtin_fallback(self, error: CurriculumError) -> None:
+        """The learner's own curriculum file could not be read at start-up, so the
+        built-in one is in use: say what is wrong with the file and keep both ways open."""
+        self._own_file_unreadable = True
+        self._show_curriculum_title()
+        self.show_curriculum_error(error)
+
     def _curriculum_ready(self, curriculum: Curriculum, message: str) -> None:
+        self._own_file_unreadable = False
         self._backend.set_curriculum(curriculum)
         if not self._has_profile:
             self._finish_loading()
