@@ -289,7 +289,7 @@ class ReplanChoice:
 
 def compare_replans(context: AppContext) -> ReplanChoice:
     """Re-plan the stored plan with each policy, storing nothing, and compare the results."""
-    with context.database.unit_of_work() as session:
+    with context.database.reading() as session:
         stored = repo.list_tasks(session=session)
         outcomes = {policy: _plan_stored(context, session, policy) for policy in MissedPolicy}
     plans = {_plan_shape(apply_changes(stored, changes)) for changes in outcomes.values()}
