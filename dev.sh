@@ -34,9 +34,10 @@ ensure_system_packages() {
   done
   ((${#missing[@]})) || return 0
   if [[ $(id -u) -eq 0 ]]; then
-    echo "Installing system packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    step "Installing system packages: ${missing[*]}"
+    quietly apt-get update -qq
+    quietly env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
     echo "Missing system packages. Install them with:" >&2
     echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
@@ -44,19 +45,47 @@ ensure_system_packages() {
   fi
 }
 
+# One line per set-up step; the step's own output only when it fails.
+step() {
+  echo "dev.sh: $*"
+}
+
+quietly() {
+  local log status=0
+  log=$(mktemp)
+  "$@" >"$log" 2>&1 || status=$?
+  if ((status)); then
+    cat "$log" >&2
+    echo "dev.sh: failed (exit $status): $*" >&2
+  fi
+  rm -f "$log"
+  return "$status"
+}
+
+# Whether the project was installed with extras "$1" (or with a superset of them, as the
+# test extras hold everything the app needs) since pyproject.toml last changed.
+installed() {
+  local stamp
+  for stamp in "$VENV/.installed${1:+-$1}" "$VENV/.installed-test"; do
+    [[ -f $stamp && ! pyproject.toml -nt $stamp ]] && return 0
+  done
+  return 1
+}
+
 # Create .venv and install the project (with extras "$1", if any) when pyproject.toml changed.
 ensure_venv() {
-  local extras=${1:-} stamp="$VENV/.installed${1:+-$1}"
+  local extras=${1:-}
   if [[ ! -x $VENV/bin/python ]]; then
     "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
       { echo "Python 3.11 or newer is needed (found $("$PYTHON" --version))" >&2; exit 1; }
-    "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    step "Creating the virtual environment in $VENV"
+    quietly "$PYTHON" -m venv "$VENV"
+    quietly "$VENV/bin/python" -m pip install --upgrade pip
   fi
-  if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
-    "$VENV/bin/python" -m pip install --quiet --editable ".${extras:+[$extras]}"
-    touch "$stamp"
-  fi
+  installed "$extras" && return 0
+  step "Installing the app${extras:+ with its $extras tools} into $VENV"
+  quietly "$VENV/bin/python" -m pip install --editable ".${extras:+[$extras]}"
+  touch "$VENV/.installed${extras:+-$extras}"
 }
 
 command=${1:-}

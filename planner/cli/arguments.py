@@ -8,7 +8,8 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.domain.curriculum import Level
-from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, WEEKDAYS
+from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, DEFAULT_STUDY_DAYS, WEEKDAYS
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY, MissedPolicy
 from planner.export.options import ExportFormat, PaperSize
 
 LEVELS = tuple(level.value for level in Level)
@@ -19,6 +20,17 @@ SPECIALIZATIONS = (
     "time-series",
     "recommendation-systems",
     "anomaly-detection",
+)
+# The bundled curriculum's certifications, for --help (a curriculum of the learner's own
+# may name others; the use cases check each id against the curriculum in use).
+CERTIFICATIONS = (
+    "google-tensorflow-developer",
+    "aws-ml-specialty",
+    "azure-ai-engineer",
+    "aws-ml-engineer-associate",
+    "azure-ai-apps-agents-developer",
+    "ibm-ml-professional",
+    "deep-learning-specialization-certificate",
 )
 WEEKDAY_NAMES = tuple(day[:3].lower() for day in WEEKDAYS)
 EXPORT_FORMATS = tuple(f.value for f in ExportFormat)
@@ -55,7 +67,7 @@ def clock_time(text: str) -> time:
 
 
 def task_id(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a task id (a positive whole number)")
     return int(text)
 
@@ -101,7 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    init = commands.add_parser("init", help="create the learner's profile and study plan")
+    init = commands.add_parser(
+        "init",
+        help="create the learner's profile and study plan",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="certification ids for --cert:\n"
+        + "\n".join(f"  {certification}" for certification in CERTIFICATIONS),
+    )
     init.add_argument("--level", choices=LEVELS, required=True)
     init.add_argument(
         "--specialization",
@@ -115,9 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--study-days",
         type=weekdays,
-        default=tuple(range(7)),
+        default=DEFAULT_STUDY_DAYS,
         metavar="DAYS",
-        help="weekdays the hours are spread over, e.g. mon,tue,thu,sat (default: every day)",
+        help="weekdays the hours are spread over, e.g. mon,tue,thu,sat (default: "
+        f"{','.join(WEEKDAY_NAMES[d] for d in DEFAULT_STUDY_DAYS)})",
     )
     init.add_argument(
         "--max-session",
@@ -142,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ID",
-        help="a certification goal; pair each with --exam-date",
+        help="a certification goal (ids below); pair each with --exam-date",
     )
     init.add_argument(
         "--exam-date", action="append", default=[], type=iso_date, metavar="YYYY-MM-DD"
@@ -181,6 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="replace all data with a JSON export (the current data is backed up)"
     )
     import_.add_argument("file", metavar="FILE")
+    replan = commands.add_parser(
+        "replan", help="move unfinished work from earlier days forward, from today on"
+    )
+    replan.add_argument(
+        "--policy",
+        choices=tuple(policy.value for policy in MissedPolicy),
+        default=DEFAULT_MISSED_POLICY.value,
+        help="shift: keep the plan's order; fit: exam preparation first "
+        f"(default: {DEFAULT_MISSED_POLICY.value}, as the window's first choice)",
+    )
 
     backup = commands.add_parser("backup", help="back the study data up now")
     backup.add_argument("--list", action="store_true", help="list the backups instead")

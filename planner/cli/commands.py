@@ -28,9 +28,11 @@ from planner.domain.model import (
     WeeklyAvailability,
 )
 from planner.domain.planning import DeadlineReport, PlanReport
+from planner.domain.planning_types import MissedPolicy
 from planner.domain.progress import Share
+from planner.domain.wording import day_text, duration, plural, topic_title
 from planner.export.options import ExportFormat, PaperSize, ReportOptions
-from planner.paths import data_dir
+from planner.paths import create_data_dir, data_dir, database_path
 from planner.services import backups, goals, plans, tasks
 from planner.services.bootstrap import load_active_curriculum, open_context
 from planner.services.changes import Changes
@@ -39,9 +41,8 @@ from planner.services.errors import NoProfileError, ServiceError
 from planner.services.exports import export_file
 from planner.services.goals import CertificationOverview
 from planner.services.importing import import_data
-from planner.services.status import StatusReport, status_report
+from planner.services.status import MissedWork, StatusReport, current_missed_work, status_report
 from planner.store.backup import BackupError
-from planner.store.engine import database_path
 from planner.store.faults import DamagedDatabaseError, StoreError
 
 _CHECKBOX = {
@@ -49,6 +50,17 @@ _CHECKBOX = {
     TaskStatus.IN_PROGRESS: "[~]",
     TaskStatus.DONE: "[x]",
     TaskStatus.SKIPPED: "[-]",
+}
+
+
+BROKEN_PIPE_STATUS = 128 + 13  # 128 + SIGPIPE, as a shell reports a process the signal ended
+
+
+_STATUS_WORDS = {
+    TaskStatus.PENDING: "still to do",
+    TaskStatus.IN_PROGRESS: "in progress",
+    TaskStatus.DONE: "done",
+    TaskStatus.SKIPPED: "skipped",
 }
 
 
@@ -62,25 +74,36 @@ def run_command(arguments: argparse.Namespace, *, stdout: TextIO, stderr: TextIO
         directory = data_dir(arguments.data_dir)
         if arguments.command in _DATA_HANDLERS:
             _DATA_HANDLERS[arguments.command](directory, arguments, stdout)
+            stdout.flush()
             return 0
         handler = _HANDLERS[arguments.command]
-        curriculum = load_active_curriculum(directory)
         if arguments.command == "init":
-            # Everything is checked before the database is created or touched.
+            # Everything is checked before the folder or the database is created.
+            curriculum = load_active_curriculum(directory)
             profile, goals = _init_request(arguments)
             today = local_date(system_clock(), profile.timezone)
-            plans.check_new_plan(curriculum, profile, goals, today=today)
+            preview = plans.preview_plan(curriculum, profile, goals, today=today)
+            plans.check_plan_finishes(preview, profile)
+            create_data_dir(directory)
         elif arguments.command != "import" and not database_path(directory).exists():
+            # Reading creates nothing: no folder, no database, no logs.
             raise NoProfileError()
+        else:
+            if arguments.command == "import":
+                create_data_dir(directory)
+            curriculum = load_active_curriculum(directory)
         context = open_context(directory, system_clock, curriculum)
         try:
             handler(context, arguments, stdout)
         finally:
             context.database.close()
+        # Short output waits in the buffer until exit, outside this handler: write it now.
+        stdout.flush()
     except BrokenPipeError:
-        # The reader went away (as with `| head`): stop quietly, as other Unix tools do.
+        # The reader went away (as with `| head`): stop quietly, as other Unix tools do,
+        # with the status of a process ended by SIGPIPE; what is left unwritten goes nowhere.
         os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
-        return 1
+        return BROKEN_PIPE_STATUS
     except (ServiceError, CurriculumError, StoreError, BackupError, OSError) as error:
         print(f"study-planner: error: {one_line(_sentence(error))}", file=stderr)
         return 1
@@ -164,8 +187,15 @@ def _init(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
     report = plans.create_plan(context, profile, goals).report
     assert report is not None
     planned = tasks.all_tasks(context)
-    first = f", starting on {planned[0].scheduled_date:%A %d %B %Y}" if planned else ""
+    first = f", starting on {day_text(planned[0].scheduled_date)}" if planned else ""
     print(f"Created a plan of {len(planned)} study tasks{first}.", file=out)
+    today = context.today(profile.timezone)
+    if profile.start_date < today:
+        print(
+            f"You asked to start on {day_text(profile.start_date)}; days already past cannot "
+            f"be planned, so the plan starts today, {day_text(today)}.",
+            file=out,
+        )
     _print_feasibility(report, context.curriculum, out)
 
 
@@ -180,16 +210,39 @@ def _today(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> N
         out.write("\n")
         return
     total = sum(task.minutes for task in day_tasks)
-    noun = "task" if len(day_tasks) == 1 else "tasks"
-    print(f"{day:%A %d %B %Y}: {len(day_tasks)} {noun}, {total} min", file=out)
+    print(f"{day_text(day)}: {plural(len(day_tasks), 'task')}, {duration(total)}", file=out)
     if day < profile.start_date:
-        print(f"  Your plan starts on {profile.start_date:%A %d %B %Y}.", file=out)
+        print(f"  Your plan starts on {day_text(profile.start_date)}.", file=out)
     for task in day_tasks:
         pin = ", pinned" if task.pinned else ""
         print(
-            f"  {_CHECKBOX[task.status]} {task.id:>5}  {task.title}  ({task.minutes} min{pin})",
+            f"  {_CHECKBOX[task.status]} {task.id:>5}  {task.title}  "
+            f"({duration(task.minutes)}{pin})",
             file=out,
         )
+    _print_missed(current_missed_work(context), out)
+
+
+def _print_missed(missed: MissedWork, out: TextIO) -> None:
+    if missed.tasks:
+        print(
+            f"Missed: {plural(missed.tasks, 'task')} ({duration(missed.minutes)}) on earlier "
+            "days; `study-planner replan` moves them forward from today.",
+            file=out,
+        )
+
+
+def _replan(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    missed = current_missed_work(context)
+    report = plans.replan(context, MissedPolicy(arguments.policy)).report
+    assert report is not None
+    moved = (
+        f"moved {plural(missed.tasks, 'missed task')} ({duration(missed.minutes)}) forward"
+        if missed.tasks
+        else "nothing was missed"
+    )
+    print(f"Re-planned from today ({arguments.policy}): {moved}.", file=out)
+    _print_feasibility(report, context.curriculum, out)
 
 
 def _done(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
@@ -202,8 +255,14 @@ def _done(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
 
 
 def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    task = tasks.get_task(context, arguments.task_id)
+    if task.status is not TaskStatus.DONE:
+        raise UsageError(
+            f"task {arguments.task_id} ({task.title}) is not done "
+            f"({_STATUS_WORDS[task.status]}): there is no tick to take back"
+        )
     tasks.reopen_task(context, arguments.task_id)
-    print(f"Reopened: {tasks.get_task(context, arguments.task_id).title}", file=out)
+    print(f"Reopened: {task.title}", file=out)
 
 
 def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
@@ -221,25 +280,21 @@ def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> 
         return
     overall = report.overall
     print(
-        f"Overall: {overall.percent}% done "
-        f"({overall.done_minutes / 60:.1f} of {overall.planned_minutes / 60:.1f} hours)",
+        f"Overall: {overall.percent_text} done ({duration(overall.done_minutes)} of "
+        f"{duration(overall.planned_minutes)})",
         file=out,
     )
     print("By group:", file=out)
     width = max((len(share.title) for share in report.groups), default=0)
     for share in report.groups:
         print(
-            f"  {share.title:<{width}}  {share.percent:>3}%  "
-            f"{share.done_minutes / 60:.1f}/{share.planned_minutes / 60:.1f} h",
+            f"  {share.title:<{width}}  {share.percent_text:>5}  "
+            f"{duration(share.done_minutes)} of {duration(share.planned_minutes)}",
             file=out,
         )
-    print(f"Streak: {report.streaks.current} days (longest {report.streaks.longest})", file=out)
-    if report.missed.tasks:
-        print(
-            f"Missed: {report.missed.tasks} tasks ({report.missed.minutes} min) on past days; "
-            "open the app to re-plan them",
-            file=out,
-        )
+    streaks = report.streaks
+    print(f"Streak: {plural(streaks.current, 'day')} (longest {streaks.longest})", file=out)
+    _print_missed(report.missed, out)
     _print_feasibility(report.plan, overview.curriculum, out)
     print_exam_questions(overview, out)
 
@@ -268,15 +323,12 @@ def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) 
             )
             continue
         print(
-            f"{title}: {deadline.shortfall_hours:.1f} hours short for the "
+            f"{title}: {duration(deadline.late_minutes)} short for the "
             f"exam on {deadline.exam_date.isoformat()}. Options: {'; '.join(_options(deadline))}.",
             file=out,
         )
     if report.unplaceable_topic_ids:
-        titles = [
-            curriculum.topic(t).title if curriculum.has_topic(t) else t
-            for t in report.unplaceable_topic_ids
-        ]
+        titles = dict.fromkeys(topic_title(curriculum, t) for t in report.unplaceable_topic_ids)
         print("Not placed (no study time available): " + ", ".join(titles), file=out)
 
 
@@ -284,7 +336,7 @@ def _options(deadline: DeadlineReport) -> list[str]:
     """The learner's ways out of a shortfall, as the engine worked them out."""
     options = []
     if deadline.extra_minutes_per_study_day:
-        options.append(f"+{deadline.extra_minutes_per_study_day} min on each study day")
+        options.append(f"+{duration(deadline.extra_minutes_per_study_day)} on each study day")
     earliest = deadline.earliest_feasible_exam_date
     options.append(
         f"move the exam to {earliest.isoformat()} or later"
@@ -399,4 +451,5 @@ _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] =
     "export": _export,
     "import": _import,
     "cert": _cert,
+    "replan": _replan,
 }

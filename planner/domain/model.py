@@ -16,6 +16,7 @@ from planner.domain.curriculum import Level
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_MAX_SESSION_MINUTES = 90
+DEFAULT_STUDY_DAYS = (0, 1, 2, 3, 4)  # Monday to Friday
 _Week = tuple[int, int, int, int, int, int, int]
 
 

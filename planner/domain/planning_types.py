@@ -19,6 +19,10 @@ class MissedPolicy(StrEnum):
     """Deadline-bound work first, optional topics last; report what still misses a deadline."""
 
 
+DEFAULT_MISSED_POLICY = MissedPolicy.SHIFT
+"""The policy a re-plan uses unless the learner chooses another."""
+
+
 @dataclass(frozen=True)
 class Deadline:
     certification_id: str

@@ -10,6 +10,7 @@ from datetime import date, timedelta, tzinfo
 from planner.domain.curriculum import Curriculum, Level, Topic
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.progress_calendar import monday_of
+from planner.domain.wording import percent_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,13 @@ class Share:
 
     @property
     def percent(self) -> int:
-        return int(self.fraction * 100)
+        """Whole percent done, never rounded up (the JSON figure)."""
+        return self.done_minutes * 100 // self.planned_minutes if self.planned_minutes else 0
+
+    @property
+    def percent_text(self) -> str:
+        """The share done as every view and the command line show it: 0.3%, 12%."""
+        return percent_text(self.done_minutes, self.planned_minutes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,10 @@ class ServiceError(ValueError):
 
 class NoProfileError(ServiceError):
     def __init__(self) -> None:
-        super().__init__("no study plan yet: create one first (study-planner init ...)")
+        super().__init__(
+            "no study plan yet: create one with `study-planner init` (see `study-planner "
+            "init --help`) or by opening the app"
+        )
 
 
 class PlanExistsError(ServiceError):

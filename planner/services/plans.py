@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
@@ -24,12 +24,17 @@ from planner.domain.model import (
 )
 from planner.domain.planning import (
     Deadline,
+    DeadlineReport,
     MissedPolicy,
     PlanChanges,
     PlanInput,
     PlanReport,
+    apply_changes,
     build_plan,
 )
+from planner.domain.planning_selection import select
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY
+from planner.domain.wording import duration
 from planner.services.changes import Changes, PlanMoves
 from planner.services.context import AppContext
 from planner.services.errors import (
@@ -40,12 +45,21 @@ from planner.services.errors import (
 )
 from planner.store import repositories as repo
 
+HORIZON_DAYS = PlanInput.horizon_days
+QUARTER = 15  # minutes: the step in which the least workable weekly time is named
+
 
 @dataclass(frozen=True)
 class PlanPreview:
     task_count: int
     total_minutes: int
     report: PlanReport
+    least_weekly_minutes: int | None = None
+    """When the plan cannot finish within the horizon: the least weekly time that would
+    finish it (None when it finishes, or when no weekly time would)."""
+    pulled_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Per certification id, the topics of specializations the learner did not choose that
+    its exam needs (so the plan holds them)."""
 
 
 def deadlines_for(
@@ -134,7 +148,14 @@ def check_new_plan(
     curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], *, today: date
 ) -> date:
     """Refuse a profile or goals a new plan cannot be made from (see :func:`check_profile`
-    and :func:`check_goals`); return the plan's first day."""
+    and :func:`check_goals`), or a start beyond the planning horizon; return the plan's
+    first day."""
+    latest_start = today + timedelta(days=HORIZON_DAYS)
+    if profile.start_date > latest_start:
+        raise ServiceError(
+            f"the start date {profile.start_date.isoformat()} is too far ahead: a plan can "
+            f"start on {latest_start.isoformat()} at the latest"
+        )
     first_day = plan_first_day(profile, today)
     check_profile(curriculum, profile)
     check_goals(curriculum, goals, first_day=first_day)
@@ -146,25 +167,118 @@ def preview_plan(
 ) -> PlanPreview:
     """What a new plan would hold, without storing anything (for onboarding)."""
     start = check_new_plan(curriculum, profile, goals, today=today)
-    changes = build_plan(
-        PlanInput(
-            curriculum=curriculum,
-            profile=profile,
-            today=start,
-            deadlines=deadlines_for(curriculum, goals, today=start),
-        )
-    )
+    changes = _plan(curriculum, profile, goals, [], start)
     return PlanPreview(
+        pulled_in=_pulled_in(curriculum, profile, goals, start),
         task_count=len(changes.added),
         total_minutes=sum(task.minutes for task in changes.added),
         report=changes.report,
+        least_weekly_minutes=(
+            least_weekly_minutes(curriculum, profile, goals, start)
+            if changes.report.unplaceable_topic_ids
+            else None
+        ),
     )
+
+
+@dataclass(frozen=True)
+class ExamOutlook:
+    earliest: dict[str, date | None]
+    """Certification id to the earliest exam date its preparation can be ready for (None
+    when not within the horizon)."""
+    deadlines: tuple[DeadlineReport, ...]
+    """Whether each chosen exam date works."""
+
+
+def exam_outlook(
+    curriculum: Curriculum,
+    profile: Profile,
+    goals: Sequence[CertificationGoal],
+    certification_ids: Sequence[str],
+    today: date,
+) -> ExamOutlook:
+    """For a new plan: the earliest realistic exam date of each certification, and how the
+    chosen exam dates fare, storing nothing."""
+    start = check_new_plan(curriculum, profile, goals, today=today)
+    earliest: dict[str, date | None] = {}
+    for certification_id in certification_ids:
+        probe = CertificationGoal(certification_id, exam_date=start + timedelta(days=365))
+        (report,) = _plan(curriculum, profile, [probe], [], start).report.deadlines
+        earliest[certification_id] = report.earliest_feasible_exam_date
+    dated = [g for g in goals if g.exam_date is not None]
+    deadlines = _plan(curriculum, profile, dated, [], start).report.deadlines if dated else ()
+    return ExamOutlook(earliest=earliest, deadlines=deadlines)
+
+
+def _pulled_in(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], start: date
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    chosen = set(profile.specializations)
+    needed = select(curriculum, profile, deadlines_for(curriculum, goals, today=start)).needed
+    pulled = []
+    for certification_id, topic_ids in needed.items():
+        outside = tuple(
+            t
+            for t in topic_ids
+            if (specializations := curriculum.topic(t).specializations)
+            and not chosen.intersection(specializations)
+        )
+        if outside:
+            pulled.append((certification_id, outside))
+    return tuple(pulled)
+
+
+def check_plan_finishes(preview: PlanPreview, profile: Profile) -> None:
+    """Refuse a weekly time with which the plan cannot finish within the planning horizon,
+    naming the least weekly time that does."""
+    unplaced = preview.report.unplaceable_topic_ids
+    if not unplaced:
+        return
+    least = preview.least_weekly_minutes
+    fix = (
+        f"give at least {duration(least)} a week"
+        if least is not None
+        else "choose fewer topics or more study days"
+    )
+    raise ServiceError(
+        f"{duration(profile.availability.weekly_minutes)} a week cannot finish the plan "
+        f"within {HORIZON_DAYS // 365} years ({len(unplaced)} topics would not fit): {fix}"
+    )
+
+
+def least_weekly_minutes(
+    curriculum: Curriculum, profile: Profile, goals: Sequence[CertificationGoal], start: date
+) -> int | None:
+    """The fewest minutes a week, in quarter hours spread evenly over the profile's study
+    days (every day if it has none), with which a new plan places all its work within the
+    horizon; None if not even full days would do."""
+    days = tuple(d for d, minutes in enumerate(profile.availability.minutes) if minutes) or tuple(
+        range(7)
+    )
+
+    def finishes(quarters: int) -> bool:
+        weekly = WeeklyAvailability.spread(quarters * QUARTER / 60, days)
+        changes = _plan(curriculum, replace(profile, availability=weekly), goals, [], start)
+        return not changes.report.unplaceable_topic_ids
+
+    low = profile.availability.weekly_minutes // QUARTER  # does not finish
+    high = len(days) * 24 * 60 // QUARTER
+    if not finishes(high):
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if finishes(middle):
+            high = middle
+        else:
+            low = middle
+    return high * QUARTER
 
 
 def create_plan(
     context: AppContext, profile: Profile, goals: Sequence[CertificationGoal] = ()
 ) -> Changes:
-    """Store the learner's profile and goals and their first plan, in one transaction."""
+    """Store the learner's profile and goals and their first plan, in one transaction. A
+    plan that cannot finish within the horizon is refused (see :func:`check_plan_finishes`)."""
     curriculum = context.curriculum
     first_day = check_new_plan(curriculum, profile, goals, today=context.today(profile.timezone))
     now = context.now()
@@ -174,14 +288,42 @@ def create_plan(
         repo.save_profile(profile, curriculum_id=curriculum.id, now=now, session=session)
         stored_goals = [repo.save_goal(goal, now=now, session=session) for goal in goals]
         changes = _plan(curriculum, profile, stored_goals, [], first_day)
+        if changes.report.unplaceable_topic_ids:
+            check_plan_finishes(preview_plan(curriculum, profile, goals, today=first_day), profile)
         _store_changes(changes, session=session)
     return replace(_describe(changes, []), profile=True, goals=bool(goals))
 
 
-def replan(context: AppContext, policy: MissedPolicy = MissedPolicy.SHIFT) -> Changes:
+def replan(context: AppContext, policy: MissedPolicy = DEFAULT_MISSED_POLICY) -> Changes:
     """Re-plan open work from today: missed tasks move forward, pinned ones stay."""
     with context.database.unit_of_work() as session:
         return replan_in(context, session, policy)
+
+
+@dataclass(frozen=True)
+class ReplanChoice:
+    """What re-planning with each policy would give, computed and not stored."""
+
+    reports: dict[MissedPolicy, PlanReport]
+    same: bool
+    """Whether every policy gives the same plan: then there is nothing to choose."""
+
+
+def compare_replans(context: AppContext) -> ReplanChoice:
+    """Re-plan the stored plan with each policy, storing nothing, and compare the results."""
+    with context.database.reading() as session:
+        stored = repo.list_tasks(session=session)
+        outcomes = {policy: _plan_stored(context, session, policy) for policy in MissedPolicy}
+    plans = {_plan_shape(apply_changes(stored, changes)) for changes in outcomes.values()}
+    return ReplanChoice(
+        reports={policy: changes.report for policy, changes in outcomes.items()},
+        same=len(plans) == 1,
+    )
+
+
+def _plan_shape(tasks: Sequence[StudyTask]) -> tuple[tuple[object, ...], ...]:
+    """What a learner sees of a plan: each task's day, title and length, in order."""
+    return tuple(sorted((t.scheduled_date, t.title, t.minutes, t.status.value) for t in tasks))
 
 
 def assess_plan(context: AppContext) -> PlanReport:

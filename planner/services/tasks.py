@@ -19,8 +19,13 @@ MAX_TASK_MINUTES = 24 * 60
 
 
 def tasks_on(context: AppContext, day: date) -> list[StudyTask]:
+    return tasks_between(context, day, day)
+
+
+def tasks_between(context: AppContext, first: date, last: date) -> list[StudyTask]:
+    """Tasks from ``first`` to ``last``, both included, by date."""
     with context.database.reading() as session:
-        return repo.list_tasks(start=day, end=day, session=session)
+        return repo.list_tasks(start=first, end=last, session=session)
 
 
 def next_planned_day(context: AppContext, after: date) -> date | None:

@@ -9,13 +9,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
 
-DATABASE_FILENAME = "planner.sqlite3"
+from planner.paths import database_path as database_path
+
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY_OPTION = "planner_read_only"
-
-
-def database_path(data_dir: Path) -> Path:
-    return data_dir / DATABASE_FILENAME
 
 
 def make_read_only_engine(uri: str) -> Engine:

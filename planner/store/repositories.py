@@ -31,6 +31,8 @@ from planner.store.tables import (
     StudyTaskRow,
 )
 
+MAX_ROW_ID = 2**63 - 1
+
 
 class NotFoundError(LookupError):
     """A record the caller named by id does not exist."""
@@ -175,7 +177,8 @@ def first_open_day_after(day: date, *, session: Session) -> date | None:
 
 
 def get_task(task_id: int, *, session: Session) -> StudyTask:
-    row = session.get(StudyTaskRow, task_id)
+    # SQLite ids are signed 64-bit: a larger number names no row (and cannot be queried).
+    row = session.get(StudyTaskRow, task_id) if 0 < task_id <= MAX_ROW_ID else None
     if row is None:
         raise NotFoundError(f"no study task with id {task_id}")
     return _task_from_row(row)

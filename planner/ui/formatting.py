@@ -9,36 +9,15 @@ from datetime import date
 from planner.domain.curriculum import Curriculum, Resource, Section, Topic
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import DeadlineReport, PlanReport
-
-
-def duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def short_duration(minutes: int) -> str:
-    """A duration that fits a calendar cell: 45m, 2h, 1h30."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest}m"
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
+from planner.domain.wording import day_text as day_text
+from planner.domain.wording import duration as duration
+from planner.domain.wording import plural as plural
+from planner.domain.wording import topic_title as topic_title
 
 
 def long_date(day: date) -> str:
     """A day in short: Tue 1 Jun 2027."""
     return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def day_text(day: date) -> str:
-    """A day in full: Monday 30 November 2026."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def plural(count: int, word: str) -> str:
-    """A count and its noun: 1 day, 3 days."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def tasks_summary(tasks: Sequence[StudyTask]) -> str:
@@ -53,29 +32,29 @@ def section_title(section: Section) -> str:
     return section.value.replace("-", " ").capitalize()
 
 
-def describe_report(report: PlanReport | None, curriculum: Curriculum) -> str:
+def describe_report(
+    report: PlanReport | None, curriculum: Curriculum, *, would: bool = False
+) -> str:
     """One or two sentences: when the plan ends and which exams are at risk (nothing
-    when a change brought no report)."""
+    when a change brought no report). With ``would``, of a plan not made yet."""
     if report is None:
         return ""
     parts = []
     if report.end_date is not None:
-        parts.append(f"The plan now ends on {report.end_date:%d %B %Y}.")
+        ends = "would end" if would else "now ends"
+        parts.append(f"the plan {ends} on {report.end_date:%d %B %Y}.")
     for deadline in report.deadlines:
         if not deadline.feasible:
             parts.append(
-                f"{curriculum.certification(deadline.certification_id).title}: "
-                f"{deadline.shortfall_hours:.1f} h short before "
-                f"the exam on {deadline.exam_date:%d %B %Y}."
+                f"{curriculum.certification(deadline.certification_id).title}"
+                f"{' would be' if would else ':'} {duration(deadline.late_minutes)} short "
+                f"before the exam on {deadline.exam_date:%d %B %Y}."
             )
     if report.unplaceable_topic_ids:
-        parts.append(f"{len(report.unplaceable_topic_ids)} topics could not be placed.")
-    return " ".join(parts) or "Plan updated."
-
-
-def topic_title(curriculum: Curriculum, topic_id: str) -> str:
-    """The topic's title, or its id when the curriculum does not know it."""
-    return curriculum.topic(topic_id).title if curriculum.has_topic(topic_id) else topic_id
+        placed = "would not fit" if would else "could not be placed"
+        parts.append(f"{plural(len(report.unplaceable_topic_ids), 'topic')} {placed}.")
+    text = " ".join(parts) or "Plan updated."
+    return text[0].upper() + text[1:]
 
 
 def topic_titles_html(
@@ -108,7 +87,8 @@ def shortfall_options_html(
         options.append("choose a later exam date: the preparation cannot be ready in time")
     if report.extra_minutes_per_study_day:
         options.append(
-            f"study {report.extra_minutes_per_study_day} more minutes on each study day until then"
+            f"study {duration(report.extra_minutes_per_study_day)} more on each study day "
+            "until then"
         )
     if report.droppable_optional_topic_ids:
         titles = topic_titles_html(curriculum, report.droppable_optional_topic_ids)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.paths import data_dir, resources_dir
+from planner.paths import create_data_dir, data_dir, database_path, resources_dir
 from planner.ui.main_window import MainWindow, when_painted
 from planner.ui.single_instance import claim_instance, hand_over, server_name
 from planner.ui.theme import apply_theme
@@ -67,11 +68,31 @@ class _Startup:
 
 
 def run_window(arguments: argparse.Namespace) -> int:
+    try:
+        directory = data_dir(arguments.data_dir)
+    except NotADirectoryError as error:
+        print(f"study-planner: error: {error}", file=sys.stderr)
+        return 1
+    if arguments.self_test and not database_path(directory).exists():
+        # Nothing to check yet: check a temporary store, so the learner's folder stays as
+        # it was (no database, no settings, no logs).
+        print(f"No store in {directory} yet: checking a temporary one.")
+        with tempfile.TemporaryDirectory(prefix="study-planner-self-test-") as temporary:
+            return _run_window(Path(temporary), self_test=True)
+    try:
+        create_data_dir(directory)
+    except OSError as error:
+        print(f"study-planner: error: cannot create the data folder {directory}: {error}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    return _run_window(directory, self_test=arguments.self_test)
+
+
+def _run_window(directory: Path, *, self_test: bool) -> int:
     app = make_application()
-    directory = data_dir(arguments.data_dir)
     instance = None
     # A self-test checks this launch's store and window, so it never hands over.
-    if not arguments.self_test:
+    if not self_test:
         name = server_name(directory)
         instance = claim_instance(name)
         if instance is None:
@@ -85,7 +106,7 @@ def run_window(arguments: argparse.Namespace) -> int:
     window = build_window(directory)
     if instance is not None:
         instance.activation_requested.connect(window.bring_forward)
-    startup = _Startup(window, directory, arguments.self_test)
+    startup = _Startup(window, directory, self_test)
     # Start only once the frame is painted, so its first paint waits for no import.
     when_painted(window, startup.start)
     window.show()

@@ -103,14 +103,14 @@ def _wait(milliseconds: int) -> None:
     loop.exec()
 
 
-def take_screenshots(output: Path) -> list[Path]:
+def take_screenshots(output: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     make_application()
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         make_demo_data(data_dir)
         window = build_window(data_dir)
-        window.resize(1280, 800)
+        window.resize(*size)
         controller = WindowController(window, data_dir, lambda: DEMO_TODAY)
         window.show()
         controller.start()
@@ -118,7 +118,7 @@ def take_screenshots(output: Path) -> list[Path]:
             _wait(50)
         for page in PAGES:
             window.show_page(page.key)
-            _wait(1200)
+            _wait(2500)
             path = output / f"screenshot-{page.key}.png"
             window.grab().save(str(path))
             saved.append(path)
@@ -128,12 +128,22 @@ def take_screenshots(output: Path) -> list[Path]:
     return saved
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x800")
+    return int(width), int(height)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("output", type=Path, help="folder for the PNG files")
+    parser.add_argument(
+        "--size", type=_size, default=(1280, 800), metavar="WxH", help="window size"
+    )
     arguments = parser.parse_args()
     arguments.output.mkdir(parents=True, exist_ok=True)
-    for path in take_screenshots(arguments.output):
+    for path in take_screenshots(arguments.output, arguments.size):
         print(path)
     return 0
 

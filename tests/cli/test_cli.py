@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,8 +79,8 @@ def test_init_then_today_lists_the_first_days_tasks(data_dir: Path) -> None:
     assert tasks
     assert {"id", "title", "minutes", "status", "date", "topic_id"} <= set(tasks[0])
     assert all(task["date"] == START and task["status"] == "pending" for task in tasks)
-    # 10 hours spread over 7 days is 86 minutes a day at most.
-    assert sum(task["minutes"] for task in tasks) <= 86
+    # 10 hours spread over Monday to Friday, the default study days, is 2 hours a day.
+    assert sum(task["minutes"] for task in tasks) <= 120
 
 
 def test_done_and_undo_tick_a_task_off_and_back(data_dir: Path) -> None:
@@ -110,7 +111,7 @@ def test_status_reports_progress_groups_and_feasibility(data_dir: Path) -> None:
     assert deadline["shortfall_hours"] > 0
     text = run(data_dir, "status").stdout
     assert "Overall: 0% done" in text
-    assert "hours short" in text
+    assert re.search(r"\d+ h( \d+ min)? short for the exam", text)
 
 
 def test_the_installed_command_and_the_module_enter_the_same_root(data_dir: Path) -> None:
@@ -210,20 +211,6 @@ def test_ticking_off_twice_says_it_was_already_done(data_dir: Path) -> None:
     task_id = str(today_json(data_dir)[0]["id"])
     run(data_dir, "done", task_id)
     assert run(data_dir, "done", task_id).stdout.startswith("Already done:")
-
-
-def test_a_reader_that_stops_early_gets_no_error(data_dir: Path) -> None:
-    init(data_dir)
-    command = [sys.executable, "main.py", "--data-dir", str(data_dir), "status", "--json"]
-    with subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as reader:
-        assert reader.stdout is not None
-        assert reader.stderr is not None
-        reader.stdout.close()  # gone before the command writes a byte, as `| head -0` would
-        stderr = reader.stderr.read()
-        reader.wait(timeout=60)
-    assert stderr == ""
 
 
 def test_export_in_every_format_and_import_the_json_elsewhere(

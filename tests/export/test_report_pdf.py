@@ -49,7 +49,7 @@ def test_the_report_reads_as_the_learners_progress(context: AppContext, tmp_path
     assert done[0].title in text
     assert done[-1].title in text
     assert "Deep Learning Specialization" in text
-    assert "AWS Machine Learning Engineer – Associate" in text
+    assert "AWS Machine Learning Engineer \u2013 Associate" in text
     assert "01 Jun 2027" in text  # the exam date
     assert "Current streak" in text
     assert "Hours studied per week" in text
@@ -143,7 +143,7 @@ def test_the_report_contents(context: AppContext) -> None:
     assert report.today == TODAY
     assert [line.title for line in report.certifications] == [
         "Deep Learning Specialization",
-        "AWS Machine Learning Engineer – Associate",
+        "AWS Machine Learning Engineer \u2013 Associate",
     ]
     assert all("prepared" in line.readiness for line in report.certifications)
     assert [line.day for line in report.completed] == sorted(line.day for line in report.completed)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.model import StudyTask
+from planner.domain.wording import percent_text
 from planner.paths import default_curriculum_path
 from planner.services import plans, tasks
 from planner.services.bootstrap import CUSTOM_CURRICULUM_FILENAME
@@ -132,7 +133,8 @@ def test_status_column_shows_progress_from_the_stored_plan(
 
     planned = sum(t.minutes for t in tasks.all_tasks(context) if t.topic_id == topic_id)
     status = view.model.topic_index(topic_id, Column.STATUS).data()
-    assert status == f"{first.minutes * 100 // planned}% done"
+    # The same rounding as Progress and the command line: 3.5%, not 3%.
+    assert status == f"{percent_text(first.minutes, planned)} done"
     # A senior-level topic is not in a junior's plan.
     senior = next(t for t in context.curriculum.topics if t.level.value == "senior")
     assert view.model.topic_index(senior.id, Column.STATUS).data() == "Not planned"

@@ -99,6 +99,8 @@ def answer_up_to_goals(wizard: OnboardingWizard) -> None:
     wizard.specialization_page.checkboxes["nlp"].click()
     wizard.specialization_page.checkboxes["time-series"].click()
     wizard.next()
+    assert wizard.currentPage() is wizard.known_page
+    wizard.next()
     page = wizard.availability_page
     for day, toggle in enumerate(page.spread_toggles):
         toggle.setChecked(day < 5)
@@ -371,6 +373,7 @@ def test_an_unknown_time_zone_blocks_next(wizard: OnboardingWizard) -> None:
     wizard.next()
     wizard.specialization_page.checkboxes["computer-vision"].click()
     wizard.next()
+    wizard.next()
     page = wizard.availability_page
     assert next_enabled(wizard)
 
@@ -495,11 +498,11 @@ def test_an_exam_too_soon_shows_the_shortfall(qtbot: QtBot, wizard: OnboardingWi
     (deadline,) = preview.report.deadlines
     assert not deadline.feasible
     text = wizard.summary_page.deadlines_label.text()
-    assert f"{deadline.shortfall_hours:.1f}".removesuffix(".0") + " hours short" in text
+    assert f"{duration(deadline.late_minutes)} short" in text
     assert deadline.earliest_feasible_exam_date is not None
     assert long_date(deadline.earliest_feasible_exam_date) in text
     assert deadline.extra_minutes_per_study_day > 0
-    assert f"study {deadline.extra_minutes_per_study_day} more minutes" in text
+    assert f"study {duration(deadline.extra_minutes_per_study_day)} more" in text
 
 
 def test_going_back_and_changing_an_answer_updates_the_preview(
@@ -584,3 +587,155 @@ def test_the_quit_question_is_asked_in_a_message_box(qtbot: QtBot) -> None:
     answer_with("Quit")
     assert real_confirm_quit(parent) is True
     assert asked == ["Quit without creating a plan?"] * 2
+
+
+# What a new learner tripped over ----------------------------------------------------------
+
+
+def test_known_topics_can_be_ticked_by_group_or_all_at_once(
+    wizard: OnboardingWizard, curriculum: Curriculum, qtmodeltester: ModelTester
+) -> None:
+    wizard.level_page.buttons[Level.MID].click()
+    wizard.next()
+    wizard.specialization_page.checkboxes["nlp"].click()
+    wizard.next()
+    page = wizard.known_page
+    assert wizard.currentPage() is page
+    qtmodeltester.check(page.model)
+    model = page.model
+    group = model.index(0, 0)
+    group_id = model.group_id(group)
+    assert group_id is not None
+    group_topics = {t.id for t in curriculum.topics_in_group(group_id)}
+    assert group_topics
+    assert model.setData(group, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert page.known_topic_ids() == group_topics
+    assert group.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    first_topic = model.index(0, 0, group)
+    assert model.setData(first_topic, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert group.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.PartiallyChecked
+    assert f"{len(group_topics) - 1} topics known" in page.count_label.text()
+
+    page.select_all_button.click()
+    assert page.known_topic_ids() == {t.id for t in curriculum.topics}
+    page.clear_button.click()
+    assert page.known_topic_ids() == frozenset()
+
+    python = next(t for t in curriculum.topics if t.title == "Python")
+    model.setData(model.topic_index(python.id), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)  # fmt: skip
+    wizard.next()
+    assert wizard.profile().known_topic_ids == {python.id}
+
+
+def test_the_summary_explains_topics_from_other_specializations(
+    qtbot: QtBot, wizard: OnboardingWizard
+) -> None:
+    answer_up_to_goals(wizard)
+    choose_exam_date(qtbot, wizard, AZURE, date(2028, 6, 5))
+    wizard.next()
+    wait_for_preview(qtbot, wizard)
+    preview = wizard.summary_page.preview
+    assert preview is not None
+    assert preview.pulled_in, "the Azure exam needs computer-vision topics"
+    label = wizard.summary_page.pulled_in_label
+    assert label.isVisible()
+    assert "Microsoft Azure AI Engineer</b> exam needs" in label.text()
+    assert "from other specializations' tracks" in label.text()
+
+
+def test_a_weekly_time_that_cannot_finish_blocks_finish_and_names_enough(
+    qtbot: QtBot, wizard: OnboardingWizard
+) -> None:
+    answer_up_to_goals(wizard)
+    wizard.back()
+    wizard.availability_page.hours_per_week.setValue(0.25)
+    wizard.next()
+    wizard.next()
+    wait_for_preview(qtbot, wizard)
+    preview = wizard.summary_page.preview
+    assert preview is not None
+    assert preview.report.unplaceable_topic_ids
+    assert preview.least_weekly_minutes is not None
+    text = wizard.summary_page.warnings_label.text()
+    assert "cannot finish within 10 years" in text
+    assert f"at least <b>{duration(preview.least_weekly_minutes)} a week</b>" in text
+    assert not finish_button(wizard).isEnabled()
+
+
+class ExamQuestion:
+    def __init__(self) -> None:
+        self.answer = False
+        self.asked: list[list[str]] = []
+
+    def __call__(self, _parent: object, at_risk: list[object], _curriculum: object) -> bool:
+        self.asked.append([d.certification_id for d in at_risk])  # type: ignore[attr-defined]
+        return self.answer
+
+
+def test_the_certification_page_suggests_the_earliest_date_and_shows_feasibility(
+    qtbot: QtBot, wizard: OnboardingWizard, empty_context: AppContext
+) -> None:
+    answer_up_to_goals(wizard)
+    page = wizard.certification_page
+    qtbot.waitUntil(lambda: page.model.suggested_date(page.model.row_of(AZURE)) is not None)
+    earliest = page.model.suggested_date(page.model.row_of(AZURE))
+    assert earliest is not None
+    # The date field opens on that date, not on one the plan cannot meet.
+    view = page.view
+    view.setFocus()
+    view.setCurrentIndex(page.model.index(page.model.row_of(AZURE), GoalColumn.EXAM_DATE))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QDateEdit)
+    assert editor is not None
+    assert editor.date() == QDate(earliest.year, earliest.month, earliest.day)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.findChild(QDateEdit) is None)
+    assert "opens a date field" in " ".join(label.text() for label in page.findChildren(QLabel))
+
+    with qtbot.waitSignal(page.feasibility_shown, timeout=10_000):
+        choose_exam_date(qtbot, wizard, AZURE, earliest)
+    assert "on track" in page.feasibility.text()
+    with qtbot.waitSignal(page.feasibility_shown, timeout=10_000):
+        choose_exam_date(qtbot, wizard, AZURE, date(2027, 3, 1))
+    assert "short" in page.feasibility.text()
+
+
+def test_finishing_a_plan_that_misses_an_exam_asks_first(
+    qtbot: QtBot,
+    wizard: OnboardingWizard,
+    empty_context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = ExamQuestion()
+    monkeypatch.setattr(wizard_module, "confirm_infeasible", question)
+    answer_up_to_goals(wizard)
+    choose_exam_date(qtbot, wizard, AZURE, date(2027, 3, 1))
+    wizard.next()
+    wait_for_preview(qtbot, wizard)
+
+    finish_button(wizard).click()
+    assert question.asked == [[AZURE]]
+    assert wizard.isVisible()
+    assert load_profile(empty_context) is None
+
+    question.answer = True
+    with qtbot.waitSignal(wizard.plan_created, timeout=10_000):
+        finish_button(wizard).click()
+    assert load_profile(empty_context) is not None
+
+
+def test_the_wizard_pages_share_one_margin(wizard: OnboardingWizard) -> None:
+    margins = set()
+    for page_id in wizard.pageIds():
+        page = wizard.page(page_id)
+        layout = page.layout()
+        assert layout is not None
+        first = layout.itemAt(0).widget()
+        # Pages either lay out directly or through one scrolling content widget.
+        content = first.widget() if hasattr(first, "widget") and first.widget() else page
+        inner = content.layout() if content is not page else layout
+        assert inner is not None
+        outer = layout.contentsMargins().left() if content is not page else 0
+        margins.add(outer + inner.contentsMargins().left())
+    assert len(margins) == 1, margins

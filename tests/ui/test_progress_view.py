@@ -22,7 +22,6 @@ from planner.ui.models.progress_models import (
     FRACTION_ROLE,
     ShareColumn,
     ShareTableModel,
-    percent_text,
 )
 from planner.ui.views.progress import ProgressView
 from planner.ui.widgets import heatmap as heatmap_module
@@ -106,11 +105,11 @@ def test_share_model_cells() -> None:
 
 
 def test_small_shares_show_a_decimal() -> None:
-    assert percent_text(Share("k", "K", 0, 1000)) == "0%"
-    assert percent_text(Share("k", "K", 77, 10_000)) == "0.7%"
-    assert percent_text(Share("k", "K", 1, 10_000)) == "<0.1%"
-    assert percent_text(Share("k", "K", 999, 10_000)) == "9.9%"
-    assert percent_text(Share("k", "K", 1999, 10_000)) == "19%"
+    assert Share("k", "K", 0, 1000).percent_text == "0%"
+    assert Share("k", "K", 77, 10_000).percent_text == "0.7%"
+    assert Share("k", "K", 1, 10_000).percent_text == "<0.1%"
+    assert Share("k", "K", 999, 10_000).percent_text == "9.9%"
+    assert Share("k", "K", 1999, 10_000).percent_text == "19%"
 
 
 def test_the_share_done_rises_after_ticking_off(
@@ -131,7 +130,7 @@ def test_the_share_done_rises_after_ticking_off(
     )
     snapshot = view.snapshot
     assert snapshot is not None
-    assert view.overall_label.text() == percent_text(snapshot.overall) != "0%"
+    assert view.overall_label.text() == snapshot.overall.percent_text != "0%"
     assert view.overall_bar.value() == round(snapshot.overall.fraction * 1000)
     assert f"of {snapshot.overall.planned_minutes // 60} h" in view.overall_detail.text()
     assert view.streak_label.text() == "1 day"

@@ -9,13 +9,17 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from planner.domain.model import TaskStatus
+from planner.domain.model import CertificationGoal, TaskStatus
 from planner.services import tasks
 from planner.services.context import AppContext
+from planner.services.plans import compare_replans, create_plan
 from planner.services.status import current_missed_work
+from planner.store import repositories as repo
 from planner.ui.backend import Backend
 from planner.ui.models.task_table import Column
 from planner.ui.views.today import TodayView
+from tests.conftest import FIXED_NOW, FakeClock
+from tests.ui.conftest import START, learner_profile
 
 TODAY = date(2026, 11, 28)
 
@@ -132,10 +136,13 @@ def test_missed_work_banner_offers_a_replan_that_clears_it(
     assert missed.tasks > 0
     assert f"{missed.tasks} unfinished tasks" in view.banner_label.text()
     total_before = sum(t.minutes for t in tasks.all_tasks(context) if t.status.is_open)
+    choice = compare_replans(context)
+    button = view.replan_button if choice.same else view.shift_button
+    qtbot.waitUntil(button.isVisible, timeout=10_000)  # once the policies are compared
 
-    qtbot.mouseClick(view.shift_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: not view.banner.isVisible())
+    qtbot.waitUntil(lambda: not view.banner.isVisible(), timeout=10_000)
     assert view.report_label.text().startswith("Re-planned. The plan now ends on")
     assert current_missed_work(context).tasks == 0
     after = tasks.all_tasks(context)
@@ -170,3 +177,55 @@ def test_a_day_without_tasks_points_to_the_next_study_day(
     qtbot.mouseClick(view.next_day_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     assert view.model.task_at(0).scheduled_date > day_off
+
+
+def test_policies_that_give_the_same_plan_offer_one_button(
+    first_run_backend: Backend, empty_context: AppContext, clock: FakeClock, qtbot: QtBot
+) -> None:
+    # Without an exam goal there is nothing to put first: both policies agree.
+    clock.set_day(START)
+    create_plan(empty_context, learner_profile())
+    clock.now = FIXED_NOW
+    assert compare_replans(empty_context).same
+    view = _view(first_run_backend, qtbot)
+    qtbot.waitUntil(view.banner.isVisible)
+    qtbot.waitUntil(lambda: "Re-planning moves them forward" in view.banner_label.text())
+    assert view.replan_button.isVisible()
+    assert not view.shift_button.isVisible()
+    assert not view.fit_button.isVisible()
+
+
+def test_policies_that_differ_are_each_explained(
+    first_run_backend: Backend, empty_context: AppContext, clock: FakeClock, qtbot: QtBot
+) -> None:
+    # An exam goal added after the plan was made, and not planned for yet: keeping the
+    # plan's order and putting the exam first now give different plans.
+    clock.set_day(START)
+    create_plan(empty_context, learner_profile())
+    with empty_context.database.unit_of_work() as session:
+        goal = CertificationGoal("google-tensorflow-developer", exam_date=date(2027, 6, 1))
+        repo.save_goal(goal, now=clock.now, session=session)
+    clock.now = FIXED_NOW
+    assert not compare_replans(empty_context).same
+    view = _view(first_run_backend, qtbot)
+    qtbot.waitUntil(view.shift_button.isVisible)
+    assert view.fit_button.isVisible()
+    assert not view.replan_button.isVisible()
+    text = view.banner_label.text()
+    assert "<b>Move it all forward</b> keeps the plan's order." in text
+    assert "<b>Fit it before my exams</b> puts exam preparation first." in text
+
+
+def test_a_short_day_shows_the_weeks_coming_tasks(
+    backend: Backend, context: AppContext, qtbot: QtBot
+) -> None:
+    view = _view(backend, qtbot)
+    assert view.model.rowCount() <= 4
+    qtbot.waitUntil(view.upcoming_table.isVisible)
+    expected = tasks.tasks_between(context, TODAY + timedelta(days=1), TODAY + timedelta(days=6))
+    assert expected
+    listed = [view.upcoming_model.task_at(r).id for r in range(view.upcoming_model.rowCount())]
+    assert listed == [t.id for t in expected]
+    # The day's own list takes only the room its rows need.
+    assert view.table.maximumHeight() < view.upcoming_table.height() + view.table.height()
+    assert view.table.height() <= view.table.maximumHeight()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Curriculum, Section, Topic
+from planner.domain.wording import percent_text
 from planner.ui.formatting import section_title
 from planner.ui.models.columns import AnyIndex, header_title
 
@@ -54,8 +55,17 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     known_change_requested = Signal(str, bool)  # topic id, known
 
-    def __init__(self, curriculum: Curriculum, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        curriculum: Curriculum,
+        parent: QObject | None = None,
+        *,
+        groups_checkable: bool = False,
+    ) -> None:
+        """With ``groups_checkable``, a group's box asks for all its topics at once (ticked
+        when all are known, partly when some are)."""
         super().__init__(parent)
+        self._groups_checkable = groups_checkable
         self._curriculum = curriculum
         self._group_ids: list[str] = []
         self._topic_ids: list[list[str]] = []
@@ -128,7 +138,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         if topic_id in self._known:
             return "Known"
         done, planned = self.progress(topic_id)
-        return f"{done * 100 // planned}% done" if planned else "Not planned"
+        return f"{percent_text(done, planned)} done" if planned else "Not planned"
 
     def topic_id(self, index: AnyIndex) -> str | None:
         if not index.isValid() or index.internalId() == _GROUP_ROW:
@@ -199,10 +209,11 @@ class CurriculumTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _GROUP_ROW:
+        is_group = index.internalId() == _GROUP_ROW
+        if not is_group:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
-            if index.column() == Column.TOPIC:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == Column.TOPIC and (self._groups_checkable or not is_group):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,14 +226,19 @@ class CurriculumTreeModel(QAbstractItemModel):
         return self._topic_data(self._curriculum.topic(topic_id), column, role)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        topic_id = self.topic_id(index)
-        if topic_id is None or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        if index.column() != Column.TOPIC:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != Column.TOPIC:
             return False
         known = Qt.CheckState(value) == Qt.CheckState.Checked
-        if known != self.is_known(topic_id):
-            self.known_change_requested.emit(topic_id, known)
+        topic_id = self.topic_id(index)
+        if topic_id is not None:
+            topic_ids = [topic_id]
+        elif self._groups_checkable and index.isValid():
+            topic_ids = self._topic_ids[index.row()]
+        else:
+            return False
+        for changed in topic_ids:
+            if known != self.is_known(changed):
+                self.known_change_requested.emit(changed, known)
         return True
 
     # Cells -----------------------------------------------------------------------------
@@ -242,6 +258,15 @@ class CurriculumTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and column is Column.TOPIC
+            and self._groups_checkable
+        ):
+            known = sum(1 for t in topic_ids if t in self._known)
+            if topic_ids and known == len(topic_ids):
+                return Qt.CheckState.Checked
+            return Qt.CheckState.PartiallyChecked if known else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.TOPIC:
             return f"{section_title(group.section)}: {len(topic_ids)} topics"
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.HOURS:
@@ -258,7 +283,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             if topic_id not in self._known:
                 topic_done, topic_planned = self.progress(topic_id)
                 done, planned = done + topic_done, planned + topic_planned
-        return f"{done * 100 // planned}% done" if planned else ""
+        return f"{percent_text(done, planned)} done" if planned else ""
 
     def _topic_data(self, topic: Topic, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

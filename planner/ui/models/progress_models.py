@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
@@ -28,19 +27,10 @@ def hours_text(minutes: int) -> str:
     return f"{hours:.0f}" if hours == int(hours) else f"{hours:.1f}"
 
 
-def percent_text(share: Share) -> str:
-    """The share done as a percentage, never rounded up; small shares get a decimal, so the
-    first hours of a long plan show as more than 0%."""
-    if not share.done_minutes or share.fraction >= 0.1:
-        return f"{share.percent}%"
-    tenths = math.floor(share.fraction * 1000)
-    return f"{tenths / 10:.1f}%" if tenths else "<0.1%"
-
-
 def share_summary(share: Share) -> str:
     return (
         f"{share.title}: {duration(share.done_minutes)} of {duration(share.planned_minutes)} "
-        f"done ({percent_text(share)})"
+        f"done ({share.percent_text})"
     )
 
 
@@ -72,7 +62,7 @@ class ShareTableModel(ColumnTableModel):
             if column == ShareColumn.NAME:
                 return share.title
             if column == ShareColumn.PROGRESS:
-                return percent_text(share)
+                return share.percent_text
             if column == ShareColumn.TIME:
                 return f"{hours_text(share.done_minutes)} / {hours_text(share.planned_minutes)} h"
         elif role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

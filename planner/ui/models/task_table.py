@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.model import StudyTask, TaskStatus
@@ -41,6 +43,9 @@ _STATUS_TEXT = {
 }
 
 
+MISSED_TEXT = "Missed"  # an open task on a day already past
+
+
 def status_text(status: TaskStatus) -> str:
     return _STATUS_TEXT[status]
 
@@ -57,6 +62,18 @@ class TaskTableModel(ColumnTableModel):
         self._curriculum = curriculum
         self._tasks: list[StudyTask] = []
         self._row_by_id: dict[int, int] = {}
+        self._today: date | None = None
+
+    def set_today(self, today: date) -> None:
+        """Open tasks on days before ``today`` are shown as missed."""
+        if today != self._today:
+            self._today = today
+            if self._tasks:
+                last = self.index(len(self._tasks) - 1, len(Column) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+
+    def is_missed(self, task: StudyTask) -> bool:
+        return self._today is not None and task.status.is_open and task.scheduled_date < self._today
 
     def set_curriculum(self, curriculum: Curriculum) -> None:
         self.beginResetModel()
@@ -113,6 +130,10 @@ class TaskTableModel(ColumnTableModel):
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.TASK:
             return task.notes or None
+        if role == Qt.ItemDataRole.FontRole and self.is_missed(task):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.MINUTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TASK_ROLE:
@@ -143,4 +164,5 @@ class TaskTableModel(ColumnTableModel):
             return task.minutes
         if column is Column.DATE:
             return task.scheduled_date.strftime("%a %d %b %Y")
-        return f"{_STATUS_TEXT[task.status]}, pinned" if task.pinned else _STATUS_TEXT[task.status]
+        status = MISSED_TEXT if self.is_missed(task) else _STATUS_TEXT[task.status]
+        return f"{status}, pinned" if task.pinned else status

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.domain.model import DEFAULT_MAX_SESSION_MINUTES, WEEKDAYS, WeeklyAvailability
+from planner.domain.model import (
+    DEFAULT_MAX_SESSION_MINUTES,
+    DEFAULT_STUDY_DAYS,
+    WEEKDAYS,
+    WeeklyAvailability,
+)
 from planner.ui.backend import Backend
 from planner.ui.formatting import duration
 from planner.ui.onboarding.minutes_spin_box import MAX_DAY_MINUTES, MinutesSpinBox
@@ -32,7 +37,6 @@ from planner.ui.onboarding.widgets import date_field, page_layout
 from planner.ui.qdates import from_qdate, to_qdate
 
 DEFAULT_HOURS_PER_WEEK = 10.0
-DEFAULT_STUDY_DAYS = (0, 1, 2, 3, 4)  # Monday to Friday
 
 
 class AvailabilityPage(QWizardPage):

@@ -33,8 +33,6 @@ from planner.ui.onboarding.texts import certification_status_text
 from planner.ui.onboarding.widgets import date_field
 from planner.ui.qdates import from_qdate, to_qdate
 
-DEFAULT_EXAM_OFFSET_DAYS = 90
-
 
 class GoalColumn(IntEnum):
     CERTIFICATION = 0
@@ -64,6 +62,7 @@ class CertificationGoalsModel(ColumnTableModel):
         self._checked = [False] * len(self._certifications)
         self._dates: list[date | None] = [None] * len(self._certifications)
         self.minimum_date = first_day  # no exam date before the plan starts
+        self._suggested: dict[str, date | None] = {}
 
     # Reading ---------------------------------------------------------------------------
 
@@ -93,6 +92,16 @@ class CertificationGoalsModel(ColumnTableModel):
 
     def set_minimum_date(self, day: date) -> None:
         self.minimum_date = day
+
+    def set_suggested_dates(self, earliest: dict[str, date | None]) -> None:
+        """The earliest exam date each certification's preparation can be ready for."""
+        self._suggested = dict(earliest)
+
+    def suggested_date(self, row: int) -> date | None:
+        """Where the date field starts for a row without a date: the earliest realistic exam
+        date when known (and not before the plan starts)."""
+        suggested = self._suggested.get(self._certifications[row].id)
+        return None if suggested is None else max(suggested, self.minimum_date)
 
     def set_checked(self, row: int, checked: bool) -> bool:
         if not self.is_available(row):
@@ -225,10 +234,11 @@ class ExamDateDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, QDate) and value.isValid():
             editor.setDate(value)
-        else:
-            editor.setDate(
-                to_qdate(self._model.minimum_date + timedelta(days=DEFAULT_EXAM_OFFSET_DAYS))
-            )
+            return
+        suggested = self._model.suggested_date(index.row())
+        # Without a suggestion (not worked out yet, or none within the horizon) the field
+        # starts empty: no date it offers would be one the plan cannot meet.
+        editor.setDate(to_qdate(suggested) if suggested else editor.minimumDate())
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         if not isinstance(editor, QDateEdit):

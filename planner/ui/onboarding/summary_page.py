@@ -22,9 +22,15 @@ from PySide6.QtWidgets import (
 from planner.domain.curriculum import Curriculum
 from planner.domain.model import CertificationGoal, Profile
 from planner.domain.planning import PlanReport
-from planner.services.plans import PlanPreview, preview_plan
+from planner.services.plans import HORIZON_DAYS, PlanPreview, preview_plan
 from planner.ui.backend import Backend
-from planner.ui.formatting import certification_title, duration, long_date, topic_titles_html
+from planner.ui.formatting import (
+    certification_title,
+    duration,
+    long_date,
+    plural,
+    topic_titles_html,
+)
 from planner.ui.onboarding.texts import (
     deadline_html,
     study_day_count,
@@ -97,6 +103,8 @@ class SummaryPage(QWizardPage):
         self.deadlines_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.warnings_label = wrapped()
         self.warnings_label.setAccessibleName("Warnings")
+        self.pulled_in_label = wrapped()
+        self.pulled_in_label.setAccessibleName("Topics from other specializations")
 
         self.results = QWidget()
         figures = QFormLayout()
@@ -111,6 +119,7 @@ class SummaryPage(QWizardPage):
         results_layout.addLayout(figures)
         results_layout.addWidget(self.warnings_label)
         results_layout.addWidget(deadlines_box)
+        results_layout.addWidget(self.pulled_in_label)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -173,9 +182,11 @@ class SummaryPage(QWizardPage):
         self.task_count_label.setText(f"{preview.task_count}")
         self.total_label.setText(f"{duration(preview.total_minutes)}")
         self.end_label.setText(long_date(report.end_date) if report.end_date else "—")
-        self.warnings_label.setText(self._warnings_html(report))
+        self.warnings_label.setText(self._warnings_html(preview))
         self.warnings_label.setVisible(bool(report.unplaceable_topic_ids))
         self.deadlines_label.setText(self._deadlines_html(report))
+        self.pulled_in_label.setText(self._pulled_in_html(preview))
+        self.pulled_in_label.setVisible(bool(preview.pulled_in))
         self.results.show()
 
     def _deadlines_html(self, report: PlanReport) -> str:
@@ -200,15 +211,32 @@ class SummaryPage(QWizardPage):
             )
         return "".join(blocks)
 
-    def _warnings_html(self, report: PlanReport) -> str:
-        if not report.unplaceable_topic_ids:
+    def _warnings_html(self, preview: PlanPreview) -> str:
+        unplaced = preview.report.unplaceable_topic_ids
+        if not unplaced:
             return ""
-        curriculum = self._wizard.curriculum
-        titles = topic_titles_html(curriculum, report.unplaceable_topic_ids)
-        return (
-            f"<b>{len(report.unplaceable_topic_ids)} topics do not fit</b> within the planning "
-            f"horizon: {titles}. More weekly study time would make room for them."
+        titles = topic_titles_html(self._wizard.curriculum, unplaced, at_most=8)
+        least = preview.least_weekly_minutes
+        fix = (
+            f"Go Back and give at least <b>{duration(least)} a week</b> to finish it."
+            if least is not None
+            else "Go Back and choose fewer topics or more study days."
         )
+        return (
+            f"<b>This plan cannot finish within {HORIZON_DAYS // 365} years:</b> "
+            f"{plural(len(unplaced), 'topic')} would not fit ({titles}). {fix}"
+        )
+
+    def _pulled_in_html(self, preview: PlanPreview) -> str:
+        """Why topics of specializations the learner did not choose are in the plan."""
+        curriculum = self._wizard.curriculum
+        sentences = [
+            f"The <b>{html.escape(certification_title(curriculum, certification_id))}</b> "
+            f"exam needs {topic_titles_html(curriculum, topic_ids)} from other specializations' "
+            "tracks, so the plan includes them."
+            for certification_id, topic_ids in preview.pulled_in
+        ]
+        return " ".join(sentences)
 
     def _choices_html(self, profile: Profile, goals: Sequence[CertificationGoal]) -> str:
         curriculum = self._wizard.curriculum
@@ -246,7 +274,12 @@ class SummaryPage(QWizardPage):
         self._show_error(f"Your plan could not be saved: {error}")
 
     def isComplete(self) -> bool:
-        return self._preview is not None and not self._writing
+        """A plan can be saved once worked out, unless it cannot finish (then it would be
+        refused: the page says what weekly time would do)."""
+        preview = self._preview
+        return (
+            preview is not None and not preview.report.unplaceable_topic_ids and not self._writing
+        )
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         if text:

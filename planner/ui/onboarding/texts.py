@@ -119,9 +119,8 @@ def deadline_html(curriculum: Curriculum, report: DeadlineReport) -> str:
         return (
             f"{head}<b>on track</b>. {needed} of preparation, done by {long_date(report.due_date)}."
         )
-    short = f"{report.shortfall_hours:.1f}".removesuffix(".0")
     lines = [
-        f"{head}<b>{short} hours short</b>. {needed} of preparation is needed by "
+        f"{head}<b>{duration(report.late_minutes)} short</b>. {needed} of preparation is needed by "
         f"{long_date(report.due_date)}; {available} of study time is available until then."
     ]
     options = shortfall_options_html(curriculum, report, long_date)

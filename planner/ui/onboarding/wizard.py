@@ -3,36 +3,80 @@ which stores the plan in the background and closes once it is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from planner.domain.curriculum import Curriculum
 from planner.domain.model import CertificationGoal, Profile
+from planner.domain.planning import DeadlineReport
 from planner.services.changes import Changes
 from planner.services.plans import create_plan
 from planner.ui.backend import Backend
+from planner.ui.formatting import certification_title
 from planner.ui.onboarding.availability_page import AvailabilityPage
 from planner.ui.onboarding.certification_page import CertificationPage
 from planner.ui.onboarding.choice_pages import LevelPage, SpecializationPage
+from planner.ui.onboarding.known_topics_page import KnownTopicsPage
 from planner.ui.onboarding.summary_page import SummaryPage
+
+
+def _ask(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str,
+    choices: tuple[tuple[QMessageBox.StandardButton, str], tuple[QMessageBox.StandardButton, str]],
+) -> bool:
+    """A question with a yes and a no button (``choices``, each named); no is the default
+    and what Escape answers. True when yes was chosen."""
+    (yes, yes_text), (no, no_text) = choices
+    box = QMessageBox(icon, title, text, yes | no, parent)
+    box.setInformativeText(informative)
+    box.button(yes).setText(yes_text)
+    box.button(no).setText(no_text)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == yes
 
 
 def confirm_quit(parent: QWidget) -> bool:
     """Ask whether to leave the wizard, and with it the app, without a plan. Tests replace
     this."""
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Question,
         "Quit Study Planner",
         "Quit without creating a plan?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
+        "Your answers are not kept; the questions start again next time.",
+        (
+            (QMessageBox.StandardButton.Yes, "Quit"),
+            (QMessageBox.StandardButton.No, "Keep setting up"),
+        ),
     )
-    box.setInformativeText("Your answers are not kept; the questions start again next time.")
-    box.button(QMessageBox.StandardButton.Yes).setText("Quit")
-    box.button(QMessageBox.StandardButton.No).setText("Keep setting up")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    box.exec()
-    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+
+
+def confirm_infeasible(
+    parent: QWidget, at_risk: Sequence[DeadlineReport], curriculum: Curriculum
+) -> bool:
+    """Ask whether to save a plan that cannot prepare for every exam in time. Tests replace
+    this."""
+    exams = ", ".join(certification_title(curriculum, d.certification_id) for d in at_risk)
+    return _ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Exam Dates at Risk",
+        f"This plan cannot prepare you in time for: {exams}.",
+        "Save it anyway (you can change the dates later), or go back and choose later exam "
+        "dates or more study time.",
+        (
+            (QMessageBox.StandardButton.Save, "Save anyway"),
+            (QMessageBox.StandardButton.Cancel, "Go back"),
+        ),
+    )
 
 
 class OnboardingWizard(QWizard):
@@ -57,14 +101,19 @@ class OnboardingWizard(QWizard):
 
         self.level_page = LevelPage(self.curriculum)
         self.specialization_page = SpecializationPage(self.curriculum)
+        self.known_page = KnownTopicsPage(self.curriculum)
         self.availability_page = AvailabilityPage(backend, default_timezone)
         self.certification_page = CertificationPage(
-            self.curriculum, backend.context.today(self.availability_page.timezone_name())
+            self.curriculum,
+            backend.context.today(self.availability_page.timezone_name()),
+            backend,
+            self.profile,
         )
         self.summary_page = SummaryPage(self)
         for page in (
             self.level_page,
             self.specialization_page,
+            self.known_page,
             self.availability_page,
             self.certification_page,
             self.summary_page,
@@ -87,6 +136,7 @@ class OnboardingWizard(QWizard):
             timezone=availability.timezone_name(),
             max_session_minutes=availability.max_session.value(),
             include_interview_prep=availability.interview_prep.isChecked(),
+            known_topic_ids=self.known_page.known_topic_ids(),
         )
 
     def goals(self) -> tuple[CertificationGoal, ...]:
@@ -100,6 +150,10 @@ class OnboardingWizard(QWizard):
             super().accept()
             return
         if not self.summary_page.isComplete():  # no preview yet, or already storing
+            return
+        preview = self.summary_page.preview
+        at_risk = [d for d in preview.report.deadlines if not d.feasible] if preview else []
+        if at_risk and not confirm_infeasible(self, at_risk, self.curriculum):
             return
         profile, goals = self.profile(), self.goals()
         self._set_writing(True)
@@ -141,3 +195,4 @@ class OnboardingWizard(QWizard):
                     self.backend.context.today(availability.timezone_name()),
                 )
             )
+            self.certification_page.refresh_feasibility()

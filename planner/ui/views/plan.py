@@ -326,6 +326,7 @@ class PlanView(QWidget):
             task = self.selected_task()
             selected = task.id if task is not None else None
         self._follow_id = None
+        self.model.set_today(self._today())
         self.model.set_tasks(all_tasks)
         self._loaded = True
         self._after_filter_change(selected)

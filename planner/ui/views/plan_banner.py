@@ -15,6 +15,7 @@ from planner.domain.planning import DeadlineReport, PlanReport
 from planner.ui.formatting import (
     certification_title,
     day_text,
+    duration,
     shortfall_options_html,
     topic_titles_html,
 )
@@ -57,7 +58,7 @@ def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
     title = html.escape(certification_title(curriculum, report.certification_id))
     parts = [
         f"<b>{title}</b> (exam on {day_text(report.exam_date)}): "
-        f"{report.shortfall_hours:.1f} h of preparation will not be done by "
+        f"{duration(report.late_minutes)} of preparation will not be done by "
         f"{day_text(report.due_date)}."
     ]
     options = shortfall_options_html(curriculum, report, lambda day: f"<b>{day_text(day)}</b>")

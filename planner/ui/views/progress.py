@@ -48,6 +48,7 @@ from shiboken6 import isValid
 
 from planner.domain.curriculum import Curriculum
 from planner.domain.progress_calendar import RECENT_WEEKS
+from planner.domain.wording import hours_duration
 from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
 from planner.services.progress import ProgressSnapshot, progress_snapshot
@@ -58,7 +59,6 @@ from planner.ui.models.progress_models import (
     FRACTION_ROLE,
     ShareColumn,
     ShareTableModel,
-    percent_text,
 )
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.heatmap import HeatMap
@@ -368,7 +368,7 @@ class ProgressView(QWidget):
         self.as_of_label.setText(f"As of {snapshot.today:%A %d %B %Y}")
 
         overall = snapshot.overall
-        self.overall_label.setText(percent_text(overall))
+        self.overall_label.setText(overall.percent_text)
         self.overall_bar.setValue(round(overall.fraction * 1000))
         self.overall_detail.setText(
             f"{duration(overall.done_minutes)} done of {duration(overall.planned_minutes)} planned"
@@ -376,9 +376,9 @@ class ProgressView(QWidget):
         self.group_model.set_shares(snapshot.groups)
         self.level_model.set_shares(snapshot.levels)
 
-        self.total_label.setText(f"{snapshot.total_hours:.1f} h")
+        self.total_label.setText(hours_duration(snapshot.total_hours))
         this_week = snapshot.weekly_hours[-1][1] if snapshot.weekly_hours else 0.0
-        self.total_detail.setText(f"{duration(round(this_week * 60))} this week")
+        self.total_detail.setText(f"{hours_duration(this_week)} this week")
         current, longest = snapshot.streaks.current, snapshot.streaks.longest
         self.streak_label.setText(plural(current, "day"))
         self.longest_label.setText(f"Longest: {plural(longest, 'day')}")
@@ -417,7 +417,9 @@ class ProgressView(QWidget):
     def _bar_hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
         if status and 0 <= index < len(self._weeks):
             label, hours = self._weeks[index]
-            QToolTip.showText(QCursor.pos(), f"Week of {label}: {hours:.1f} h", self.chart_view)
+            QToolTip.showText(
+                QCursor.pos(), f"Week of {label}: {hours_duration(hours)}", self.chart_view
+            )
         else:
             QToolTip.hideText()
 

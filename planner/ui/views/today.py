@@ -9,11 +9,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -26,14 +24,32 @@ from PySide6.QtWidgets import (
 
 from planner.domain.model import StudyTask, TaskStatus
 from planner.domain.planning import MissedPolicy
+from planner.domain.planning_types import DEFAULT_MISSED_POLICY
 from planner.services import plans, tasks
 from planner.services.changes import Changes
+from planner.services.plans import ReplanChoice
 from planner.services.status import MissedWork, current_missed_work
 from planner.ui.backend import Backend
-from planner.ui.formatting import describe_report, duration, resources_html, tasks_summary
+from planner.ui.formatting import (
+    describe_report,
+    duration,
+    plural,
+    resources_html,
+    tasks_summary,
+)
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
-from planner.ui.widgets.item_views import select_row
+from planner.ui.widgets.item_views import row_table, select_row
+
+UPCOMING_DAYS = 6  # a day's view lists the tasks of the week that follows it
+SHORT_DAY_TASKS = 4  # a day with at most this many tasks leaves room for them
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
+_POLICY_WORDS = {
+    MissedPolicy.SHIFT: ("Move it all forward", "keeps the plan's order"),
+    MissedPolicy.FIT: ("Fit it before my exams", "puts exam preparation first"),
+}
+"""Each re-plan policy's button and what it does, in the learner's words."""
 
 
 class SetDoneCommand(QUndoCommand):
@@ -63,6 +79,7 @@ class TodayView(QWidget):
         self._timezone = timezone
         self._undo_stack = undo_stack
         self._day: date | None = None
+        self._missed = MissedWork(tasks=0, minutes=0)
         self.model = TaskTableModel(backend.context.curriculum, self)
         self.model.completion_requested.connect(self._request_done)
 
@@ -111,11 +128,17 @@ class TodayView(QWidget):
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(self.next_day_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch()
+        self.upcoming_model = TaskTableModel(backend.context.curriculum, self)
+        self.upcoming_model.completion_requested.connect(self._tick_upcoming)
+        self.upcoming_label = QLabel("<b>Coming up this week</b>")
+        self.upcoming_table = self._build_upcoming_table()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table)
-        left_layout.addWidget(self.empty_state)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty_state, 1)
+        left_layout.addWidget(self.upcoming_label)
+        left_layout.addWidget(self.upcoming_table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.details)
@@ -138,11 +161,16 @@ class TodayView(QWidget):
         banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
-        self.shift_button = QPushButton("Move it all forward")
+        # One button when every policy gives the same plan, else one per policy, each
+        # explained in the banner (see _show_choice).
+        self.replan_button = QPushButton("Re-plan from today")
+        self.replan_button.setToolTip("Re-plan every unfinished task from today on")
+        self.replan_button.clicked.connect(lambda: self.replan(DEFAULT_MISSED_POLICY))
+        self.shift_button = QPushButton(_POLICY_WORDS[MissedPolicy.SHIFT][0])
         self.shift_button.setToolTip(
             "Re-plan every unfinished task from today on, in the same order"
         )
-        self.fit_button = QPushButton("Fit it before my exams")
+        self.fit_button = QPushButton(_POLICY_WORDS[MissedPolicy.FIT][0])
         self.fit_button.setToolTip(
             "Re-plan giving exam preparation priority, and show what no longer fits"
         )
@@ -150,25 +178,20 @@ class TodayView(QWidget):
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
         layout = QHBoxLayout(banner)
         layout.addWidget(self.banner_label, 1)
-        layout.addWidget(self.shift_button)
-        layout.addWidget(self.fit_button)
+        for button in (self.replan_button, self.shift_button, self.fit_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            button.hide()
         banner.hide()
         return banner
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Today's tasks")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = row_table(
+            self.model,
+            "Today's tasks",
+            stretch=Column.TASK,
+            fitted=(Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS),
+        )
         table.setColumnHidden(Column.DATE, True)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.toggle_action = QAction("&Tick Off or Reopen", table)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -177,6 +200,21 @@ class TodayView(QWidget):
         table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_task(self._task_at(current))
         )
+        return table
+
+    def _build_upcoming_table(self) -> QTableView:
+        """The rest of the week's tasks, read-only, under a day with few tasks."""
+        table = row_table(
+            self.upcoming_model,
+            "Tasks coming up this week",
+            stretch=Column.TASK,
+            fitted=(Column.MINUTES, Column.DATE),
+        )
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(False)
+        for column in (Column.TOPIC, Column.KIND, Column.STATUS):
+            table.setColumnHidden(column, True)
+        table.doubleClicked.connect(self._go_to_upcoming)
         return table
 
     def _build_details(self) -> QGroupBox:
@@ -247,7 +285,42 @@ class TodayView(QWidget):
             return
         day = self._day
         self._backend.query(lambda context: tasks.tasks_on(context, day), self._set_tasks)
+        last = day + timedelta(days=UPCOMING_DAYS)
+        self._backend.query(
+            lambda context: tasks.tasks_between(context, day + timedelta(days=1), last),
+            self._set_upcoming,
+        )
         self._backend.query(current_missed_work, self._show_missed)
+
+    def _set_upcoming(self, upcoming: list[StudyTask]) -> None:
+        self.upcoming_model.set_tasks(upcoming)
+        self._fit_day_table()
+
+    def _fit_day_table(self) -> None:
+        """A short day's list takes only the room its rows need; the week's coming tasks
+        fill the rest (a long day keeps the room, and the week is left out)."""
+        rows = self.model.rowCount()
+        show_upcoming = 0 < rows <= SHORT_DAY_TASKS and self.upcoming_model.rowCount() > 0
+        self.upcoming_label.setVisible(show_upcoming)
+        self.upcoming_table.setVisible(show_upcoming)
+        if show_upcoming:
+            table = self.table
+            height = (
+                table.horizontalHeader().sizeHint().height()
+                + rows * table.verticalHeader().defaultSectionSize()
+                + 2 * table.frameWidth()
+            )
+            table.setMaximumHeight(height)
+        else:
+            self.table.setMaximumHeight(QWIDGETSIZE_MAX)
+
+    def _tick_upcoming(self, task_id: int, done: bool) -> None:
+        status = TaskStatus.DONE if done else TaskStatus.PENDING
+        self._backend.mutate(lambda context: tasks.set_status(context, task_id, status))
+
+    def _go_to_upcoming(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.show_day(self.upcoming_model.task_at(index.row()).scheduled_date)
 
     def _shift_day(self, days: int) -> None:
         if self._day is not None:
@@ -255,6 +328,7 @@ class TodayView(QWidget):
 
     def _set_tasks(self, day_tasks: list[StudyTask]) -> None:
         selected = self._selected_task()
+        self.model.set_today(self._backend.context.today(self._timezone))
         self.model.set_tasks(day_tasks)
         self.table.setVisible(bool(day_tasks))
         self.details.setVisible(bool(day_tasks))
@@ -267,6 +341,7 @@ class TodayView(QWidget):
                 lambda context: tasks.next_planned_day(context, after), self._show_next_study_day
             )
         self._update_summary()
+        self._fit_day_table()
         row = self.model.row_of(selected.id) if selected and selected.id is not None else None
         if row is None and day_tasks:
             row = 0
@@ -294,14 +369,55 @@ class TodayView(QWidget):
         self.summary_label.setText(tasks_summary(self.model.tasks()))
 
     def _show_missed(self, missed: MissedWork) -> None:
-        self.banner.setVisible(missed.tasks > 0)
-        if missed.tasks:
-            self.banner_label.setText(
-                f"<b>{missed.tasks} unfinished {'task' if missed.tasks == 1 else 'tasks'}</b> "
-                f"({duration(missed.minutes)}) from earlier days. Re-plan them?"
+        if not missed.tasks:
+            self._missed = missed
+            self.banner.hide()
+            return
+        if missed == self._missed and self.banner.isVisible():
+            return  # the choice shown still holds: comparing again takes a moment
+        self._missed = missed
+        # Shown at once with the default re-plan; comparing the policies takes a moment.
+        self.banner_label.setText(self._missed_head(missed))
+        self.replan_button.show()
+        self.shift_button.hide()
+        self.fit_button.hide()
+        self.banner.show()
+        self._backend.query(plans.compare_replans, self._show_choice)
+
+    @staticmethod
+    def _missed_head(missed: MissedWork) -> str:
+        return (
+            f"<b>{plural(missed.tasks, 'unfinished task')}</b> ({duration(missed.minutes)}) "
+            "from earlier days."
+        )
+
+    def _show_choice(self, choice: ReplanChoice) -> None:
+        """The missed work and the ways to re-plan it: one button when the policies agree,
+        else a sentence and a button for each."""
+        missed = self._missed
+        if not missed.tasks:
+            return
+        curriculum = self._backend.context.curriculum
+        head = self._missed_head(missed)
+        if choice.same:
+            outcome = describe_report(choice.reports[DEFAULT_MISSED_POLICY], curriculum, would=True)
+            text = f"{head} Re-planning moves them forward from today. {outcome}"
+        else:
+            sentences = "".join(
+                f"<br><b>{_POLICY_WORDS[policy][0]}</b> {_POLICY_WORDS[policy][1]}. "
+                f"{describe_report(report, curriculum, would=True)}"
+                for policy, report in choice.reports.items()
             )
+            text = f"{head} Two ways to re-plan them differ:{sentences}"
+        self.banner_label.setText(text)
+        self.replan_button.setVisible(choice.same)
+        self.shift_button.setVisible(not choice.same)
+        self.fit_button.setVisible(not choice.same)
+        self.banner.show()
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.plan or changes.profile or changes.goals:
+            self._missed = MissedWork(tasks=0, minutes=0)  # compare the policies again
         self.reload()
 
     # Acting ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
 from planner.domain.model import StudyTask, TaskStatus
-from planner.ui.formatting import short_duration
+from planner.ui.formatting import duration
 from planner.ui.qdates import from_qdate, to_qdate
 
 DONE_COLOUR = "#2e9d4f"
@@ -143,7 +143,7 @@ class PlanCalendar(QCalendarWidget):
         painter.drawText(
             text_area,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            short_duration(summary.minutes),
+            duration(summary.minutes),
         )
         if summary.minutes:
             bar = QRect(inner.left(), inner.bottom() - bar_height + 1, inner.width(), bar_height)
