@@ -25,7 +25,7 @@ def make_read_only_engine(uri: str) -> Engine:
     return engine
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, create: bool = False) -> Engine:
     """An engine whose connections use WAL, full sync, foreign keys and a busy timeout.
 
     pysqlite's own transaction handling is switched off and SQLAlchemy emits BEGIN itself,
@@ -35,9 +35,16 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     first write when a deferred read transaction cannot be upgraded. Transactions on a
     connection with the :data:`READ_ONLY_OPTION` execution option stay deferred.
     ``foreign_keys=False`` is for migrations, where rebuilding a parent table would
-    otherwise cascade-delete its children.
+    otherwise cascade-delete its children. Only with ``create`` (migrations, which make a
+    new database) may a connection create the file: otherwise a file that went missing
+    (set aside by a recovery, say) fails to open instead of silently becoming an empty
+    database.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    mode = "rwc" if create else "rw"
+    engine = create_engine(
+        f"sqlite:///file:{path.as_posix()}?mode={mode}&uri=true",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+    )
     _begin_explicitly(engine)
 
     @event.listens_for(engine, "connect")

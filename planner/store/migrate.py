@@ -73,7 +73,7 @@ def upgrade_database(path: Path, *, backups_dir: Path, now: datetime) -> Migrati
     if state.exists and _has_user_tables(path):
         backup = backup_database(path, backups_dir, label=f"before-{head}", now=now)
         thin_backups(backups_dir)
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, create=True)
     try:
         with engine.connect() as connection, connection.begin():
             command.upgrade(_alembic_config(connection), "head")

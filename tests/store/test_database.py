@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 
 from planner.store.database import Database, open_database
 from planner.store.engine import database_path
-from planner.store.faults import DamagedDatabaseError
+from planner.store.faults import DamagedDatabaseError, StoreError
 from planner.store.migrate import NewerSchemaError, head_revision, upgrade_database
 from tests.conftest import FIXED_NOW
 
@@ -115,3 +115,18 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> No
     database_path(data_dir).write_text("this is not SQLite")
     with pytest.raises(DamagedDatabaseError, match=r"damaged.*not a database"):
         open_database(data_dir, now=FIXED_NOW)
+
+
+def test_an_open_database_whose_file_went_missing_is_not_recreated_empty(
+    database: Database,
+) -> None:
+    """A file set aside while the store is open (a recovery, say) must not come back as a
+    new, empty database when the next unit of work connects."""
+    database.close()
+    moved = database.path.with_name("set-aside.sqlite3")
+    database.path.rename(moved)
+
+    with pytest.raises(StoreError), database.unit_of_work() as session:
+        session.connection()  # a session connects on first use
+
+    assert not database.path.exists()

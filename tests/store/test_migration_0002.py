@@ -19,7 +19,7 @@ from tests.conftest import FIXED_NOW
 
 
 def _at_revision(path: Path, revision: str) -> Engine:
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, create=True)
     with engine.connect() as connection, connection.begin():
         command.upgrade(_alembic_config(connection), revision)
     return engine
