@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__
-from planner.store.engine import DATABASE_FILENAME
+from planner.paths import DATABASE_FILENAME
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
