@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
@@ -24,6 +23,8 @@ from planner.ui.backend import Backend
 from planner.ui.formatting import link_html
 from planner.ui.models.certification_table import CertificationTableModel, validity_text
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.item_views import fit_columns
+from planner.ui.widgets.link_label import LinkLabel
 
 
 class CertificationsView(QWidget):
@@ -37,16 +38,16 @@ class CertificationsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, stretch=(0,))
         self.table.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
+        self.setFocusProxy(self.table)
+        self.details = LinkLabel("Certification links")
         self.details.setOpenExternalLinks(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.details.setContentsMargins(8, 0, 8, 0)
         details_scroll = QScrollArea()
+        # Read by scrolling: a named Tab stop (see planner.ui.accessibility).
+        details_scroll.setAccessibleName("Certification details")
         details_scroll.setWidgetResizable(True)
         details_scroll.setWidget(self.details)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)

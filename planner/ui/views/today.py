@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -33,7 +32,8 @@ from planner.ui.backend import Backend
 from planner.ui.formatting import describe_report, duration, resources_html, tasks_summary
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
-from planner.ui.widgets.item_views import select_row
+from planner.ui.widgets.item_views import fit_columns, select_row
+from planner.ui.widgets.link_label import LinkLabel
 
 
 class SetDoneCommand(QUndoCommand):
@@ -165,10 +165,8 @@ class TodayView(QWidget):
         table.setColumnHidden(Column.DATE, True)
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(table, stretch=(Column.TASK, Column.TOPIC))
+        self.setFocusProxy(table)
         self.toggle_action = QAction("&Tick Off or Reopen", table)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -186,10 +184,8 @@ class TodayView(QWidget):
         make_heading(self.detail_title, section=True)
         self.detail_description = QLabel()
         self.detail_description.setWordWrap(True)
-        self.detail_resources = QLabel()
-        self.detail_resources.setWordWrap(True)
+        self.detail_resources = LinkLabel("Resources")
         self.detail_resources.setOpenExternalLinks(True)
-        self.detail_resources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.time_spent = QSpinBox()
         self.time_spent.setRange(0, 24 * 60)
         self.time_spent.setSuffix(" min")
@@ -207,7 +203,9 @@ class TodayView(QWidget):
         self.skip_button.clicked.connect(lambda: self._set_current_status(TaskStatus.SKIPPED))
 
         time_row = QHBoxLayout()
-        time_row.addWidget(QLabel("Time spent:"))
+        time_label = QLabel("Time spent:")
+        time_label.setBuddy(self.time_spent)
+        time_row.addWidget(time_label)
         time_row.addWidget(self.time_spent)
         time_row.addStretch()
         buttons = QHBoxLayout()
@@ -218,7 +216,9 @@ class TodayView(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.detail_title)
         layout.addWidget(self.detail_description)
-        layout.addWidget(QLabel("<b>Resources</b>"))
+        resources_heading = QLabel("<b>Resources</b>")
+        resources_heading.setBuddy(self.detail_resources)
+        layout.addWidget(resources_heading)
         layout.addWidget(self.detail_resources)
         layout.addLayout(time_row)
         layout.addWidget(self.notes)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+_NARROWEST_CHARACTERS = 6  # no column gets narrower than this many average characters
 
 
 def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
@@ -12,3 +16,19 @@ def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
         index,
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
+
+
+def fit_columns(view: QTableView | QTreeView, *, stretch: Collection[int]) -> None:
+    """Size the columns from their content and the font: the ``stretch`` columns (long
+    text) share the room the others leave, and the others fit their content and header.
+    Call once the view has its model."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(_NARROWEST_CHARACTERS * view.fontMetrics().averageCharWidth())
+    for column in range(view.model().columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column in stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
