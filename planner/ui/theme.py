@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -323,7 +323,7 @@ class FusionStyle(QProxyStyle):
         elif option is not None:
             line = option.fontMetrics.height()
         else:
-            line = QApplication.fontMetrics().height()
+            line = QFontMetrics(QApplication.font()).height()
         return max(size, round(line * _INDICATOR_SHARE))
 
     def drawPrimitive(

@@ -102,6 +102,7 @@ class CurriculumView(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_label.setWordWrap(True)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.load_button = QPushButton("Load curriculum file…")
         self.load_button.setToolTip("Use a curriculum file of your own (YAML, Ctrl+O)")

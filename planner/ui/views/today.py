@@ -34,6 +34,7 @@ from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.item_views import fit_columns, select_row
 from planner.ui.widgets.link_label import LinkLabel
+from planner.ui.widgets.scrolling import scrolling
 
 
 class SetDoneCommand(QUndoCommand):
@@ -83,13 +84,16 @@ class TodayView(QWidget):
         self.next_button.clicked.connect(lambda: self._shift_day(1))
         self.today_button.clicked.connect(self.go_to_today)
 
+        self.summary_label.setWordWrap(True)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.date_label)
+        titles.addWidget(self.summary_label)
         header = QHBoxLayout()
-        header.addWidget(self.date_label)
-        header.addStretch()
-        header.addWidget(self.summary_label)
+        header.addLayout(titles, 1)
         header.addSpacing(12)
         for button in (self.previous_button, self.today_button, self.next_button):
-            header.addWidget(button)
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.banner = self._build_banner()
         self.report_label = QLabel()
@@ -121,6 +125,7 @@ class TodayView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # shares, not pixels: the table gets three fifths
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -148,10 +153,14 @@ class TodayView(QWidget):
         )
         self.shift_button.clicked.connect(lambda: self.replan(MissedPolicy.SHIFT))
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
-        layout = QHBoxLayout(banner)
-        layout.addWidget(self.banner_label, 1)
-        layout.addWidget(self.shift_button)
-        layout.addWidget(self.fit_button)
+        # The text above its buttons, so it keeps the banner's width at any font size.
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.shift_button)
+        buttons.addWidget(self.fit_button)
+        layout = QVBoxLayout(banner)
+        layout.addWidget(self.banner_label)
+        layout.addLayout(buttons)
         banner.hide()
         return banner
 
@@ -179,6 +188,7 @@ class TodayView(QWidget):
 
     def _build_details(self) -> QGroupBox:
         box = QGroupBox("Task")
+        body = QWidget()
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         make_heading(self.detail_title, section=True)
@@ -213,7 +223,8 @@ class TodayView(QWidget):
         buttons.addWidget(self.skip_button)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.detail_title)
         layout.addWidget(self.detail_description)
         resources_heading = QLabel("<b>Resources</b>")
@@ -224,6 +235,7 @@ class TodayView(QWidget):
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
         layout.addStretch()
+        QVBoxLayout(box).addWidget(scrolling(body))  # long topics scroll rather than clip
         return box
 
     def menu_actions(self) -> list[QAction]:
