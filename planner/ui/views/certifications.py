@@ -38,7 +38,7 @@ class CertificationsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        fit_columns(self.table, stretch=(0,))
+        fit_columns(self.table, stretch=(0, 1))  # certification and provider
         self.table.setWordWrap(True)
         self.setFocusProxy(self.table)
         self.details = LinkLabel("Certification links")

@@ -145,6 +145,7 @@ class CurriculumView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # shares, not pixels: the topics get three fifths
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -192,8 +192,8 @@ class PlanView(QWidget):
     def _combo(self, accessible_name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(accessible_name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        # As wide as its longest choice: the filter row wraps rather than cut a choice short.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def _fill_curriculum_filters(self, curriculum: Curriculum) -> None:

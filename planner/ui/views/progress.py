@@ -64,6 +64,7 @@ from planner.ui.theme import colours_for
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.heatmap import HeatMap
 from planner.ui.widgets.item_views import fit_columns
+from planner.ui.widgets.scrolling import scrolling
 
 
 class ProgressBarDelegate(QStyledItemDelegate):
@@ -175,7 +176,7 @@ class ProgressView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.content, 1)
+        layout.addWidget(scrolling(self.content), 1)  # large fonts scroll rather than clip
         layout.addWidget(self.message_label, 1)
         backend.changed.connect(self._on_changed)
         backend.curriculum_changed.connect(self._on_curriculum_changed)
@@ -289,7 +290,7 @@ class ProgressView(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self.fontMetrics().height()
-        self.chart_view.setMinimumSize(24 * line, 16 * line)
+        self.chart_view.setMinimumSize(20 * line, 12 * line)
         self.chart_view.setAccessibleName("Hours studied per week")
         self._apply_chart_palette()
         box = QGroupBox("Hours studied per week")

@@ -231,7 +231,10 @@ class SettingsView(QWidget):
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
         self.plan_label.setWordWrap(True)
         form.addRow("Data folder:", self.data_dir_label)
-        form.addRow("", self.open_folder_button)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.open_folder_button)
+        folder_row.addStretch()
+        form.addRow("", folder_row)
         form.addRow("Curriculum:", self.curriculum_label)
         form.addRow("Plan:", self.plan_label)
         return box
