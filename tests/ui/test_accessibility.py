@@ -15,8 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QFont, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible, QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QStyle,
+    QStyleOptionButton,
     QTableView,
     QTextEdit,
     QToolBar,
@@ -48,6 +49,7 @@ from planner.ui.theme import (
     PART_CONTRAST,
     TEXT_CONTRAST,
     apply_theme,
+    colours,
     contrast_pairs,
     contrast_ratio,
     dark_palette,
@@ -502,3 +504,40 @@ def test_wizard_pages_at_16_pt_show_their_text_whole(
         for problem in clipped(page)
     ]
     assert not problems
+
+
+def _draw(element: QStyle.PrimitiveElement, state: QStyle.StateFlag) -> QImage:
+    palette = QApplication.palette()
+    option = QStyleOptionButton()
+    option.rect = QRect(2, 2, 36, 20)
+    option.state = QStyle.StateFlag.State_Enabled | state
+    option.palette = palette
+    image = QImage(40, 24, QImage.Format.Format_RGB32)
+    image.fill(palette.color(QPalette.ColorRole.Window))
+    painter = QPainter(image)
+    QApplication.style().drawPrimitive(element, option, painter)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_the_focus_ring_is_drawn_in_the_checked_colour(theme: Theme) -> None:
+    apply_theme(theme)
+    ring = QColor(colours().focus_ring)
+    focused = _draw(
+        QStyle.PrimitiveElement.PE_PanelButtonCommand,
+        QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange,
+    )
+    unfocused = _draw(QStyle.PrimitiveElement.PE_PanelButtonCommand, QStyle.StateFlag.State_None)
+    edge = [focused.pixelColor(x, 12) for x in range(2, 6)]
+    assert ring in edge
+    assert ring not in [unfocused.pixelColor(x, 12) for x in range(2, 6)]
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_an_unticked_box_shows_its_edge(theme: Theme) -> None:
+    apply_theme(theme)
+    base = QApplication.palette().color(QPalette.ColorRole.Window)
+    image = _draw(QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.StateFlag.State_Off)
+    strongest = max(contrast_ratio(image.pixelColor(x, 12), base) for x in range(2, 8))
+    assert strongest >= PART_CONTRAST
