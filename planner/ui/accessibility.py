@@ -4,7 +4,7 @@
 :class:`planner.ui.theme.FusionStyle`), so views and dialogs added later are covered too:
 
 - Tab and Shift+Tab leave tables, trees and text fields instead of moving inside them
-  (arrow keys move inside; Ctrl+Tab still types a tab in a text field).
+  (arrow keys move inside).
 - A scroll area that only holds a page of controls is no Tab stop of its own: its
   controls are, and it scrolls to show the one with focus. A scroll area given an
   accessible name stays a Tab stop, for pages of text read by scrolling.
