@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Level
 from planner.domain.model import CertificationGoal, GoalStatus, Profile, WeeklyAvailability
@@ -92,8 +93,12 @@ def _wait(milliseconds: int) -> None:
     loop.exec()
 
 
-def take_screenshots(output: Path) -> list[Path]:
-    make_application()
+def take_screenshots(output: Path, point_size: float | None = None) -> list[Path]:
+    app = make_application()
+    if point_size is not None:  # as a learner who needs large text sets the desktop's font
+        font = QFont(app.font())
+        font.setPointSizeF(point_size)
+        app.setFont(font)
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
@@ -120,9 +125,12 @@ def take_screenshots(output: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("output", type=Path, help="folder for the PNG files")
+    parser.add_argument(
+        "--point-size", type=float, help="application font size, to check large text (e.g. 16)"
+    )
     arguments = parser.parse_args()
     arguments.output.mkdir(parents=True, exist_ok=True)
-    for path in take_screenshots(arguments.output):
+    for path in take_screenshots(arguments.output, arguments.point_size):
         print(path)
     return 0
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -175,6 +176,9 @@ class TodayView(QWidget):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         fit_columns(table, stretch=(Column.TASK, Column.TOPIC))
+        # A day holds few tasks: long titles wrap onto more lines rather than being cut.
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setFocusProxy(table)
         self.toggle_action = QAction("&Tick Off or Reopen", table)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
