@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,9 +39,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.services.context import AppContext
+from planner.services.tasks import all_tasks
 from planner.ui.accessibility import takes_tab_focus
 from planner.ui.backend import Backend
+from planner.ui.backups_dialog import BackupsDialog
 from planner.ui.controller import WindowController
+from planner.ui.dialogs import CustomTaskDialog, MoveTaskDialog
 from planner.ui.main_window import PAGES, MainWindow
 from planner.ui.models.task_table import Column
 from planner.ui.onboarding import OnboardingWizard
@@ -155,8 +159,8 @@ def describe(widget: QWidget) -> str:
 
 
 def plain(text: str) -> str:
-    """Visible text as a screen reader says it: no mnemonic ampersands, no colon."""
-    return re.sub(r"&(?!&)", "", text).rstrip(":").strip().lower()
+    """Visible text as a screen reader says it: no mnemonic ampersands, colon or ellipsis."""
+    return re.sub(r"&(?!&)", "", text).rstrip(":…").strip().lower()
 
 
 # Names --------------------------------------------------------------------------------
@@ -541,3 +545,30 @@ def test_an_unticked_box_shows_its_edge(theme: Theme) -> None:
     image = _draw(QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.StateFlag.State_Off)
     strongest = max(contrast_ratio(image.pixelColor(x, 12), base) for x in range(2, 8))
     assert strongest >= PART_CONTRAST
+
+
+# Dialogs ------------------------------------------------------------------------------
+
+
+def _dialogs(backend: Backend, data_dir: Path) -> list[QDialog]:
+    task = all_tasks(backend.context)[0]
+    return [
+        MoveTaskDialog(task),
+        CustomTaskDialog(task.scheduled_date),
+        BackupsDialog(backend, data_dir),
+    ]
+
+
+def test_every_dialog_is_named_and_tab_leaves_its_fields(
+    backend: Backend, data_dir: Path, qtbot: QtBot
+) -> None:
+    for dialog in _dialogs(backend, data_dir):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        title = dialog.windowTitle()
+        assert not unnamed(dialog), title
+        assert not names_unlike_their_text(dialog), title
+        assert not tab_traps(dialog, qtbot), title
+        dialog.close()
