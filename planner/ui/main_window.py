@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
+from planner.ui.accessibility import focus_first
 from planner.ui.ui_settings import UiSettings
+
+# The window's smallest and first sizes, in lines of text (the font's line height), so
+# they grow with a larger font: 46 by 30 lines is 720 by 480 pixels at the usual 10 pt,
+# and the first size, 1200 by 780 there, is capped by the screen.
+_MINIMUM_LINES = (46, 30)
+_DEFAULT_LINES = (76, 50)
 
 
 class _PaintWatcher(QObject):
@@ -76,7 +83,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: UiSettings, data_dir: Path) -> None:
         super().__init__()
         self.setWindowTitle("Study Planner")
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(self.size_in_lines(_MINIMUM_LINES))
         self.settings = settings
         self.data_dir = data_dir
         self.undo_stack = QUndoStack(self)
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(self._default_size())
 
     # Pages -----------------------------------------------------------------------------
 
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         self._nav_actions[key].setChecked(True)
         self._offer_task_actions(widget)
         self.settings.last_view = key
+        focus_first(widget)
 
     def _offer_task_actions(self, widget: QWidget) -> None:
         self.task_menu.clear()
@@ -145,6 +153,15 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
+    def size_in_lines(self, lines: tuple[int, int]) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(lines[0] * line, lines[1] * line)
+
+    def _default_size(self) -> QSize:
+        wanted = self.size_in_lines(_DEFAULT_LINES)
+        available = self.screen().availableSize()
+        return wanted.boundedTo(available).expandedTo(self.minimumSize())
+
     # Frame -----------------------------------------------------------------------------
 
     def _build_navigation(self) -> None:
@@ -162,6 +179,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             group.addAction(action)
             bar.addAction(action)
+            # Tool bar buttons take no focus by default: these are the way between views.
+            bar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self._nav_actions[page.key] = action
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
 

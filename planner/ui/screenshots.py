@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QFont
 
 from planner.domain.curriculum import Level
 from planner.domain.model import CertificationGoal, GoalStatus, Profile, WeeklyAvailability
@@ -103,8 +104,14 @@ def _wait(milliseconds: int) -> None:
     loop.exec()
 
 
-def take_screenshots(output: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
-    make_application()
+def take_screenshots(
+    output: Path, size: tuple[int, int] = (1280, 800), point_size: float | None = None
+) -> list[Path]:
+    app = make_application()
+    if point_size is not None:  # as a learner who needs large text sets the desktop's font
+        font = QFont(app.font())
+        font.setPointSizeF(point_size)
+        app.setFont(font)
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
@@ -141,9 +148,12 @@ def main() -> int:
     parser.add_argument(
         "--size", type=_size, default=(1280, 800), metavar="WxH", help="window size"
     )
+    parser.add_argument(
+        "--point-size", type=float, help="application font size, to check large text (e.g. 16)"
+    )
     arguments = parser.parse_args()
     arguments.output.mkdir(parents=True, exist_ok=True)
-    for path in take_screenshots(arguments.output, arguments.size):
+    for path in take_screenshots(arguments.output, arguments.size, arguments.point_size):
         print(path)
     return 0
 

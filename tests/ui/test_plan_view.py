@@ -299,7 +299,10 @@ def test_calendar_day_click_lists_that_days_tasks(
     expected = [t.id for t in tasks.all_tasks(context) if t.scheduled_date == day]
     assert expected
     assert [t.id for t in _listed(view)] == expected
-    assert view.period_label.text() == "Monday 30 November 2026"
+    assert (
+        view.period_label.text() == "Monday 30 November 2026: 1 h 26 min planned, 0 of 1 task done"
+    )
+    assert view.calendar.accessibleDescription() == view.period_label.text()
 
     qtbot.mouseClick(view.agenda_button, Qt.MouseButton.LeftButton)
     assert view.period_label.text() == "Week of 30 Nov 2026"  # the clicked day's week

@@ -117,7 +117,7 @@ class AvailabilityPage(QWizardPage):
     def _build_settings(self, default_timezone: str) -> QGroupBox:
         box = QGroupBox("Plan settings")
         self.start_date = date_field()
-        self.start_date.setAccessibleName("Start date")
+        self.start_date.setAccessibleName("Start on")
         self.start_date.dateChanged.connect(self._start_date_edited)
 
         self.timezone = QComboBox()
@@ -142,7 +142,7 @@ class AvailabilityPage(QWizardPage):
         self.max_session.setSingleStep(15)
         self.max_session.setSuffix(" min")
         self.max_session.setValue(DEFAULT_MAX_SESSION_MINUTES)
-        self.max_session.setAccessibleName("Longest study session in minutes")
+        self.max_session.setAccessibleName("Longest session, in minutes")
         self.max_session.setToolTip("Longer topics are split into sessions of at most this long")
 
         self.interview_prep = QCheckBox("Include &mock interview practice")

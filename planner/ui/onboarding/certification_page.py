@@ -28,7 +28,8 @@ from planner.ui.onboarding.certification_goals import (
     GoalColumn,
 )
 from planner.ui.onboarding.texts import certification_details_html, deadline_html
-from planner.ui.onboarding.widgets import scrolling, wrapped
+from planner.ui.onboarding.widgets import wrapped
+from planner.ui.widgets.scrolling import scrolling
 
 
 class CertificationPage(QWizardPage):

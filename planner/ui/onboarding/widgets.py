@@ -8,13 +8,13 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
-    QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
+
+from planner.ui.widgets.scrolling import scrolling
 
 DATE_FORMAT = "ddd d MMM yyyy"  # Qt's format, for date edits
 
@@ -24,19 +24,6 @@ def wrapped(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
-
-
-def scrolling(content: QWidget) -> QScrollArea:
-    """Pages scroll instead of growing the wizard when the text is large."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(content)
-    # Take the background of whatever holds the area (setWidget turned filling on).
-    content.setAutoFillBackground(False)
-    area.viewport().setAutoFillBackground(False)
-    return area
 
 
 def page_layout(page: QWizardPage, content: QWidget) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from planner.domain.curriculum import Curriculum
@@ -97,7 +97,10 @@ class OnboardingWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.PlainText)
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setMinimumSize(760, 560)
-        self.resize(1000, 700)
+        # Larger with a larger font (62 by 42 lines), within the screen.
+        line = self.fontMetrics().height()
+        wanted = QSize(1000, 700).expandedTo(QSize(62 * line, 42 * line))
+        self.resize(wanted.boundedTo(self.screen().availableSize()).expandedTo(self.minimumSize()))
 
         self.level_page = LevelPage(self.curriculum)
         self.specialization_page = SpecializationPage(self.curriculum)

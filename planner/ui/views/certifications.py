@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -39,7 +38,10 @@ from planner.ui.models.certification_table import (
     readiness_text,
     validity_text,
 )
+from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.item_views import fit_columns
+from planner.ui.widgets.link_label import LinkLabel
 
 _QUESTION_STYLE = (
     "QFrame#examQuestion { background: rgba(255, 170, 0, 0.16);"
@@ -63,17 +65,16 @@ class CertificationsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, stretch=(0,))  # the certification's title
         self.table.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setAccessibleName("Certification details")
-        self.details.setWordWrap(True)
+        self.setFocusProxy(self.table)
+        self.details = LinkLabel("Certification links")
         self.details.setOpenExternalLinks(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.details.setContentsMargins(8, 0, 8, 0)
         details_scroll = QScrollArea()
+        # Read by scrolling: a named Tab stop (see planner.ui.accessibility).
+        details_scroll.setAccessibleName("Certification details")
         details_scroll.setWidgetResizable(True)
         details_scroll.setWidget(self.details)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -85,11 +86,16 @@ class CertificationsView(QWidget):
         self.add_button = self._button(
             "&Add Your Own…", "Add a certification of your own", self.add_custom
         )
-        actions = QHBoxLayout()
-        for button in (self.book_button, self.pass_button, self.fail_button, self.drop_button):
+        # The buttons wrap onto more rows when a large font leaves no room for one.
+        actions = FlowLayout()
+        for button in (
+            self.book_button,
+            self.pass_button,
+            self.fail_button,
+            self.drop_button,
+            self.add_button,
+        ):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.add_button)
         self.message = QLabel()
         self.message.setAccessibleName("What changed")
         self.message.setWordWrap(True)
@@ -132,9 +138,10 @@ class CertificationsView(QWidget):
         backend.curriculum_changed.connect(lambda _curriculum: self.reload())
         self._update_actions(None)
 
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, text: str, description: str, slot: Callable[[], None]) -> QPushButton:
+        """A button announced by its text, then ``description``."""
         button = QPushButton(text)
-        button.setAccessibleName(name)
+        button.setAccessibleDescription(description)
         button.clicked.connect(slot)
         return button
 

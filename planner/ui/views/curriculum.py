@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,7 +48,8 @@ from planner.ui.models.curriculum_tree import (
     hours_text,
 )
 from planner.ui.widgets.headings import make_heading
-from planner.ui.widgets.item_views import select_row
+from planner.ui.widgets.item_views import fit_columns, select_row
+from planner.ui.widgets.link_label import LinkLabel
 
 _TOPIC_LINK = "topic:"
 _ERROR_STYLE = (
@@ -102,6 +102,7 @@ class CurriculumView(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_label.setWordWrap(True)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.load_button = QPushButton("Load curriculum file…")
         self.load_button.setToolTip("Use a curriculum file of your own (YAML, Ctrl+O)")
@@ -130,6 +131,7 @@ class CurriculumView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.set_filter)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.setFocusProxy(self.search)
 
         self.tree = self._build_tree()
         self.details = self._build_details()
@@ -143,6 +145,7 @@ class CurriculumView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # shares, not pixels: the topics get three fifths
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -184,17 +187,7 @@ class CurriculumView(QWidget):
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TOPIC, QHeaderView.ResizeMode.Stretch)
-        metrics = tree.fontMetrics()
-        for column, sample in (
-            (Column.HOURS, "Hours"),
-            (Column.LEVEL, "Senior"),
-            (Column.STATUS, "Not planned"),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        fit_columns(tree, stretch=(Column.TOPIC,))
         tree.selectionModel().currentChanged.connect(
             lambda current, _previous: self._show_selection(current)
         )
@@ -222,12 +215,12 @@ class CurriculumView(QWidget):
         self.detail_description.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.detail_prerequisites = self._detail_value()
+        self.detail_prerequisites = LinkLabel("Prerequisites")
         self.detail_prerequisites.linkActivated.connect(self._link_activated)
-        self.detail_specializations = self._detail_value()
-        self.detail_resources = self._detail_value()
+        self.detail_specializations = LinkLabel("Specializations")
+        self.detail_resources = LinkLabel("Resources")
         self.detail_resources.setOpenExternalLinks(True)
-        self.detail_certifications = self._detail_value()
+        self.detail_certifications = LinkLabel("Prepares for")
         self.detail_certifications.setOpenExternalLinks(True)
 
         layout.addWidget(self.detail_title)
@@ -237,13 +230,14 @@ class CurriculumView(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.detail_description)
         self._sections: list[QLabel] = []
-        for title, value in (
-            ("Prerequisites", self.detail_prerequisites),
-            ("Specializations", self.detail_specializations),
-            ("Resources", self.detail_resources),
-            ("Prepares for", self.detail_certifications),
+        for value in (
+            self.detail_prerequisites,
+            self.detail_specializations,
+            self.detail_resources,
+            self.detail_certifications,
         ):
-            heading = QLabel(f"<b>{title}</b>")
+            heading = QLabel(f"<b>{value.accessibleName()}</b>")
+            heading.setBuddy(value)
             self._sections.append(heading)
             layout.addSpacing(6)
             layout.addWidget(heading)
@@ -254,16 +248,8 @@ class CurriculumView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(20 * self.fontMetrics().averageCharWidth())
         return scroll
-
-    @staticmethod
-    def _detail_value() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        return label
 
     # Loading ---------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -37,9 +36,10 @@ from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import Column, TaskTableModel, status_text
 from planner.ui.views.plan_actions import TaskActions, action_button
 from planner.ui.views.plan_banner import PlanBanner, describe_plan
+from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.headings import make_heading
-from planner.ui.widgets.item_views import select_row
-from planner.ui.widgets.plan_calendar import PlanCalendar, calendar_legend, summarize_days
+from planner.ui.widgets.item_views import fit_columns, select_row
+from planner.ui.widgets.plan_calendar import CalendarLegend, PlanCalendar, summarize_days
 
 _STATUS_CHOICES = (
     TaskStatus.PENDING,
@@ -88,7 +88,7 @@ class PlanView(QWidget):
         calendar_layout = QVBoxLayout(self.calendar_panel)
         calendar_layout.setContentsMargins(0, 0, 0, 0)
         calendar_layout.addWidget(self.calendar, 1)
-        calendar_layout.addWidget(calendar_legend())
+        calendar_layout.addWidget(CalendarLegend())
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.calendar_panel)
@@ -129,10 +129,12 @@ class PlanView(QWidget):
         title = QLabel("Your plan")
         make_heading(title)
         self.agenda_button = QPushButton("Agenda")
-        self.agenda_button.setAccessibleName("Agenda view")
+        self.agenda_button.setAccessibleDescription("Show the tasks week by week")
         self.agenda_button.setToolTip("Tasks week by week")
         self.calendar_button = QPushButton("Calendar")
-        self.calendar_button.setAccessibleName("Calendar view")
+        self.calendar_button.setAccessibleDescription(
+            "Show a month calendar: pick a day to list its tasks"
+        )
         self.calendar_button.setToolTip("A month calendar: pick a day to list its tasks")
         self.mode_group = QButtonGroup(self)
         segments = QHBoxLayout()
@@ -142,7 +144,6 @@ class PlanView(QWidget):
             (self.CALENDAR, self.calendar_button),
         ):
             button.setCheckable(True)
-            button.setMinimumWidth(96)
             self.mode_group.addButton(button, mode)
             segments.addWidget(button)
         self.mode_group.idClicked.connect(self.set_mode)
@@ -156,7 +157,7 @@ class PlanView(QWidget):
         header.addWidget(self.summary_label)
         return header
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> FlowLayout:
         self.group_filter = self._combo("Skill group filter")
         self.level_filter = self._combo("Level filter")
         self.specialization_filter = self._combo("Specialization filter")
@@ -168,10 +169,9 @@ class PlanView(QWidget):
         for combo in self._filter_combos():
             combo.currentIndexChanged.connect(self._apply_filters)
         self.clear_filters_button = QPushButton("Clear Filters")
-        self.clear_filters_button.setAccessibleName("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        # The filters wrap onto more lines when a large font leaves no room for one.
+        row = FlowLayout()
         for text, combo in (
             ("&Group:", self.group_filter),
             ("&Level:", self.level_filter),
@@ -180,17 +180,20 @@ class PlanView(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(combo)
-            row.addWidget(label)
-            row.addWidget(combo, 1)
-            row.addSpacing(10)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(combo)
+            row.addWidget(pair)
         row.addWidget(self.clear_filters_button)
         return row
 
     def _combo(self, accessible_name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(accessible_name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        # As wide as its longest choice: the filter row wraps rather than cut a choice short.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def _fill_curriculum_filters(self, curriculum: Curriculum) -> None:
@@ -226,7 +229,6 @@ class PlanView(QWidget):
         self.next_button.setToolTip("Next week (Alt+Right)")
         self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.this_week_button = QPushButton("This Week")
-        self.this_week_button.setAccessibleName("This week")
         self.this_week_button.setToolTip("This week (Alt+Home)")
         self.this_week_button.setShortcut(QKeySequence("Alt+Home"))
         self.previous_button.clicked.connect(lambda: self.shift_week(-1))
@@ -238,7 +240,7 @@ class PlanView(QWidget):
         font.setBold(True)
         self.period_label.setFont(font)
         self.all_weeks_box = QCheckBox("All weeks")
-        self.all_weeks_box.setAccessibleName("Show all weeks")
+        self.all_weeks_box.setAccessibleDescription("Show the tasks of every week")
         self.all_weeks_box.toggled.connect(self.set_all_weeks)
 
         self.week_controls = QWidget()
@@ -246,8 +248,6 @@ class PlanView(QWidget):
         controls.setContentsMargins(0, 0, 0, 0)
         for button in (self.previous_button, self.this_week_button, self.next_button):
             controls.addWidget(button)
-        self.previous_button.setFixedWidth(36)
-        self.next_button.setFixedWidth(36)
         nav = QHBoxLayout()
         nav.addWidget(self.week_controls)
         nav.addSpacing(8)
@@ -266,12 +266,8 @@ class PlanView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.TOPIC, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.TOPIC, 240)
-        for column in (Column.KIND, Column.MINUTES, Column.DATE, Column.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, stretch=(Column.TASK, Column.TOPIC))
+        self.setFocusProxy(self.table)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(lambda _current, _previous: self._update_actions())
         selection.selectionChanged.connect(lambda _selected, _deselected: self._update_actions())
@@ -298,10 +294,10 @@ class PlanView(QWidget):
         return panel
 
     def _build_action_row(self) -> QHBoxLayout:
-        self.move_button = action_button(self.move_action, "Move selected task to a date")
-        self.pin_button = action_button(self.pin_action, "Pin or unpin selected task")
-        self.skip_button = action_button(self.skip_action, "Skip or reopen selected task")
-        self.add_button = action_button(self.add_action, "Add a custom task")
+        self.move_button = action_button(self.move_action, "Move the selected task to a date")
+        self.pin_button = action_button(self.pin_action, "Pin or unpin the selected task")
+        self.skip_button = action_button(self.skip_action, "Skip or reopen the selected task")
+        self.add_button = action_button(self.add_action, "Add a task of your own")
         row = QHBoxLayout()
         for button in (self.move_button, self.pin_button, self.skip_button):
             row.addWidget(button)
@@ -421,7 +417,6 @@ class PlanView(QWidget):
         if self.mode == self.CALENDAR:
             day = self.calendar.selected_day()
             self.proxy.set_day(day)
-            self.period_label.setText(day_text(day))
         elif self._all_weeks:
             self.proxy.set_week(None)
             self.period_label.setText("All weeks")
@@ -476,6 +471,8 @@ class PlanView(QWidget):
         self.calendar.set_summaries(
             summarize_days(t for t in self.model.tasks() if self.proxy.accepts(t, dates=False))
         )
+        if self.mode == self.CALENDAR:
+            self.period_label.setText(self.calendar.describe_selected_day())
 
     def _update_summary(self) -> None:
         if not self._loaded or self.model.rowCount() == 0:

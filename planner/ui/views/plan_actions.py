@@ -70,12 +70,12 @@ def make_action(owner: QWidget, text: str, shortcut: QKeySequence, slot: Slot) -
     return action
 
 
-def action_button(action: QAction, accessible_name: str) -> QPushButton:
-    """A push button that triggers ``action`` and follows its text and enabled state."""
+def action_button(action: QAction, description: str) -> QPushButton:
+    """A push button that triggers ``action`` and follows its text and enabled state.
+    Screen readers announce its text, then ``description``."""
     button = QPushButton(action.text().replace("&", ""))
-    button.setAccessibleName(accessible_name)
+    button.setAccessibleDescription(description)
     button.setToolTip(action.toolTip())
-    button.setMinimumWidth(120)
     button.clicked.connect(action.trigger)
     action.changed.connect(lambda: _sync_button(button, action))
     _sync_button(button, action)

@@ -60,8 +60,11 @@ from planner.ui.models.progress_models import (
     ShareColumn,
     ShareTableModel,
 )
+from planner.ui.theme import colours_for
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.heatmap import HeatMap
+from planner.ui.widgets.item_views import fit_columns
+from planner.ui.widgets.scrolling import scrolling
 
 
 class ProgressBarDelegate(QStyledItemDelegate):
@@ -106,7 +109,11 @@ class ProgressBarDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(max(size.width(), 150), size.height() + 6)
+        bar = _BAR_CHARACTERS * option.fontMetrics.averageCharWidth()
+        return QSize(max(size.width(), bar), size.height() + 6)
+
+
+_BAR_CHARACTERS = 20  # the progress column's width, in average characters
 
 
 def _big_label(text: str = "—") -> QLabel:
@@ -169,7 +176,7 @@ class ProgressView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.content, 1)
+        layout.addWidget(scrolling(self.content), 1)  # large fonts scroll rather than clip
         layout.addWidget(self.message_label, 1)
         backend.changed.connect(self._on_changed)
         backend.curriculum_changed.connect(self._on_curriculum_changed)
@@ -228,15 +235,12 @@ class ProgressView(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(ShareColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ShareColumn.PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(ShareColumn.PROGRESS, 170)
-        header.setSectionResizeMode(ShareColumn.TIME, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(table, stretch=(ShareColumn.NAME,))
         return table
 
     def _build_groups(self) -> QGroupBox:
         self.group_table = self._share_table(self.group_model, "Progress by skill group")
+        self.setFocusProxy(self.group_table)
         box = QGroupBox("By skill group")
         QVBoxLayout(box).addWidget(self.group_table)
         return box
@@ -285,7 +289,8 @@ class ProgressView(QWidget):
         self.bar_series.attachAxis(self.hours_axis)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(360, 240)
+        line = self.fontMetrics().height()
+        self.chart_view.setMinimumSize(20 * line, 12 * line)
         self.chart_view.setAccessibleName("Hours studied per week")
         self._apply_chart_palette()
         box = QGroupBox("Hours studied per week")
@@ -295,17 +300,21 @@ class ProgressView(QWidget):
     def _build_heatmap(self) -> QGroupBox:
         self.heatmap = HeatMap()
         self.heatmap_summary = QLabel()
+        self.heatmap_summary.setWordWrap(True)
+        self.heatmap_day = QLabel()
+        self.heatmap.focused_day_changed.connect(self.heatmap_day.setText)
         box = QGroupBox(f"Study days, last {RECENT_WEEKS} weeks")
         layout = QVBoxLayout(box)
         layout.addWidget(self.heatmap)
         layout.addWidget(self.heatmap_summary)
+        layout.addWidget(self.heatmap_day)
         return box
 
     def _apply_chart_palette(self) -> None:
         """Colour the chart from the widget palette, so it follows light and dark themes."""
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        lines = palette.color(QPalette.ColorRole.Mid)
+        lines = QColor(colours_for(palette).secondary)
         accent = palette.color(QPalette.ColorRole.Accent)
         self.bar_set.setColor(accent)
         self.bar_set.setBorderColor(accent)
@@ -387,7 +396,7 @@ class ProgressView(QWidget):
         self.heatmap.set_days(snapshot.heatmap_start, snapshot.today, snapshot.minutes_by_day)
         self.heatmap_summary.setText(
             f"{plural(snapshot.study_days, 'day')} with study in the last {RECENT_WEEKS} weeks. "
-            "Point at a day to see its time."
+            "Point at a day, or use the arrow keys on the map, to see its time."
         )
         self.loaded.emit(snapshot)
 
@@ -400,6 +409,9 @@ class ProgressView(QWidget):
         self.bar_set.append([hours for _label, hours in self._weeks])
         self.week_axis.clear()
         self.week_axis.append([label for label, _hours in self._weeks])
+        self.chart_view.setAccessibleDescription(
+            "; ".join(f"week of {label}: {hours:.1f} h" for label, hours in self._weeks)
+        )
         highest = max((hours for _label, hours in self._weeks), default=0.0)
         self.hours_axis.setRange(0, max(1, math.ceil(highest * 1.1)))
         self.hours_axis.applyNiceNumbers()

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from planner.ui.qdates import from_qdate, to_qdate
 from planner.ui.theme import apply_theme, error_colour
 from planner.ui.ui_settings import Theme, UiSettings
 from planner.ui.widgets.headings import make_heading
+from planner.ui.widgets.scrolling import scrolling
 
 MIN_SESSION_MINUTES = 15
 MAX_SESSION_MINUTES = 240
@@ -89,6 +88,7 @@ class SettingsView(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self._build_study_time())
+        self.setFocusProxy(self.day_edits[0])
         left.addWidget(self._build_sessions())
         left.addWidget(self._build_schedule())
         left.addStretch()
@@ -107,10 +107,7 @@ class SettingsView(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(columns)
         body_layout.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
 
         self.report_label = QLabel(_SAVE_HINT)
         self.report_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -169,7 +166,7 @@ class SettingsView(QWidget):
         self.session_length.setRange(MIN_SESSION_MINUTES, MAX_SESSION_MINUTES)
         self.session_length.setSingleStep(15)
         self.session_length.setSuffix(" min")
-        self.session_length.setAccessibleName("Longest study session in minutes")
+        self.session_length.setAccessibleName("Longest session, in minutes")
         self.session_length.setToolTip("Topics longer than this are split over several sittings")
         self.session_length.valueChanged.connect(self._edited)
         self.interview_prep = QCheckBox("Include interview practice")
@@ -248,9 +245,6 @@ class SettingsView(QWidget):
         self.open_folder_button = QPushButton("Open folder")
         self.open_folder_button.setToolTip("Show the data folder in your file manager")
         self.open_folder_button.clicked.connect(lambda: open_folder(self._data_dir))
-        folder = QHBoxLayout()
-        folder.addWidget(self.data_dir_label, 1)
-        folder.addWidget(self.open_folder_button)
         self.curriculum_label = QLabel()
         self.curriculum_label.setTextFormat(Qt.TextFormat.RichText)
         self.curriculum_label.setWordWrap(True)
@@ -259,7 +253,11 @@ class SettingsView(QWidget):
         self.plan_label = QLabel()
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
         self.plan_label.setWordWrap(True)
-        form.addRow("Data folder:", folder)
+        form.addRow("Data folder:", self.data_dir_label)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.open_folder_button)
+        folder_row.addStretch()
+        form.addRow("", folder_row)
         form.addRow("Curriculum:", self.curriculum_label)
         form.addRow("Plan:", self.plan_label)
         return box

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -40,6 +41,8 @@ from planner.ui.formatting import (
 from planner.ui.models.task_table import Column, TaskTableModel
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.item_views import row_table, select_row
+from planner.ui.widgets.link_label import LinkLabel
+from planner.ui.widgets.scrolling import scrolling
 
 UPCOMING_DAYS = 6  # a day's view lists the tasks of the week that follows it
 SHORT_DAY_TASKS = 4  # a day with at most this many tasks leaves room for them
@@ -100,13 +103,16 @@ class TodayView(QWidget):
         self.next_button.clicked.connect(lambda: self._shift_day(1))
         self.today_button.clicked.connect(self.go_to_today)
 
+        self.summary_label.setWordWrap(True)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.date_label)
+        titles.addWidget(self.summary_label)
         header = QHBoxLayout()
-        header.addWidget(self.date_label)
-        header.addStretch()
-        header.addWidget(self.summary_label)
+        header.addLayout(titles, 1)
         header.addSpacing(12)
         for button in (self.previous_button, self.today_button, self.next_button):
-            header.addWidget(button)
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.banner = self._build_banner()
         self.report_label = QLabel()
@@ -144,6 +150,7 @@ class TodayView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # shares, not pixels: the table gets three fifths
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -176,11 +183,15 @@ class TodayView(QWidget):
         )
         self.shift_button.clicked.connect(lambda: self.replan(MissedPolicy.SHIFT))
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
-        layout = QHBoxLayout(banner)
-        layout.addWidget(self.banner_label, 1)
+        # The text above its buttons, so it keeps the banner's width at any font size.
+        buttons = QHBoxLayout()
+        buttons.addStretch()
         for button in (self.replan_button, self.shift_button, self.fit_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.addWidget(button)
             button.hide()
+        layout = QVBoxLayout(banner)
+        layout.addWidget(self.banner_label)
+        layout.addLayout(buttons)
         banner.hide()
         return banner
 
@@ -188,10 +199,13 @@ class TodayView(QWidget):
         table = row_table(
             self.model,
             "Today's tasks",
-            stretch=Column.TASK,
-            fitted=(Column.TOPIC, Column.KIND, Column.MINUTES, Column.STATUS),
+            stretch=(Column.TASK, Column.TOPIC),
         )
         table.setColumnHidden(Column.DATE, True)
+        # A day holds few tasks: long titles wrap onto more lines rather than being cut.
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setFocusProxy(table)
         self.toggle_action = QAction("&Tick Off or Reopen", table)
         self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -207,8 +221,7 @@ class TodayView(QWidget):
         table = row_table(
             self.upcoming_model,
             "Tasks coming up this week",
-            stretch=Column.TASK,
-            fitted=(Column.MINUTES, Column.DATE),
+            stretch=(Column.TASK,),
         )
         table.setTabKeyNavigation(False)
         table.setWordWrap(False)
@@ -219,15 +232,14 @@ class TodayView(QWidget):
 
     def _build_details(self) -> QGroupBox:
         box = QGroupBox("Task")
+        body = QWidget()
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         make_heading(self.detail_title, section=True)
         self.detail_description = QLabel()
         self.detail_description.setWordWrap(True)
-        self.detail_resources = QLabel()
-        self.detail_resources.setWordWrap(True)
+        self.detail_resources = LinkLabel("Resources")
         self.detail_resources.setOpenExternalLinks(True)
-        self.detail_resources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.time_spent = QSpinBox()
         self.time_spent.setRange(0, 24 * 60)
         self.time_spent.setSuffix(" min")
@@ -245,7 +257,9 @@ class TodayView(QWidget):
         self.skip_button.clicked.connect(lambda: self._set_current_status(TaskStatus.SKIPPED))
 
         time_row = QHBoxLayout()
-        time_row.addWidget(QLabel("Time spent:"))
+        time_label = QLabel("Time spent:")
+        time_label.setBuddy(self.time_spent)
+        time_row.addWidget(time_label)
         time_row.addWidget(self.time_spent)
         time_row.addStretch()
         buttons = QHBoxLayout()
@@ -253,15 +267,19 @@ class TodayView(QWidget):
         buttons.addWidget(self.skip_button)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.detail_title)
         layout.addWidget(self.detail_description)
-        layout.addWidget(QLabel("<b>Resources</b>"))
+        resources_heading = QLabel("<b>Resources</b>")
+        resources_heading.setBuddy(self.detail_resources)
+        layout.addWidget(resources_heading)
         layout.addWidget(self.detail_resources)
         layout.addLayout(time_row)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
         layout.addStretch()
+        QVBoxLayout(box).addWidget(scrolling(body))  # long topics scroll rather than clip
         return box
 
     def menu_actions(self) -> list[QAction]:

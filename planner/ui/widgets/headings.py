@@ -14,9 +14,11 @@ _SECTION_SCALE = 1.25
 
 
 def make_heading(label: QLabel, *, section: bool = False) -> QLabel:
-    """Style ``label`` as a page heading, or as a section heading within a page."""
+    """Style ``label`` as a page heading, or as a section heading within a page. Headings
+    wrap, so a large font never cuts them off."""
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * (_SECTION_SCALE if section else _PAGE_SCALE))
     font.setBold(True)
     label.setFont(font)
+    label.setWordWrap(True)
     return label

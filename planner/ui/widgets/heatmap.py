@@ -1,24 +1,41 @@
-"""A GitHub-style calendar heat map of study days: one column per week, Monday on top."""
+"""A GitHub-style calendar heat map of study days: one column per week, Monday on top.
+
+It is a Tab stop: the arrow keys move a focused day (Home and End go to the first and last
+day), whose date and time studied are shown beside the map and given to screen readers as
+the map's accessible value; the mouse shows the same as a tooltip."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.ui.formatting import duration
+from planner.ui.theme import colours_for
 
 # Lowest minutes for each colour level above "no study".
 LEVEL_THRESHOLDS = (1, 30, 60, 120)
 _LEVEL_TEXT = ("No study", "Under 30 min", "30 to 59 min", "1 to 2 h", "2 h or more")
-_LEVEL_WEIGHT = (0.0, 0.4, 0.6, 0.8, 1.0)  # how much of the accent colour each level gets
 _WEEKDAY_LABELS = {0: "Mon", 2: "Wed", 4: "Fri"}
-_MIN_PITCH, _PREFERRED_PITCH, _MAX_PITCH = 11, 20, 26  # cell plus gap, in pixels
+# Cell plus gap, in lines of text: cells grow with the font, so labels fit beside them.
+_MIN_PITCH, _PREFERRED_PITCH, _MAX_PITCH = 0.8, 1.2, 1.6
 _MARGIN = 4
 _PLACEHOLDER_DAY = date(2000, 1, 3)  # a Monday
+_ENDS = (Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 def level_for(minutes: int) -> int:
@@ -26,19 +43,12 @@ def level_for(minutes: int) -> int:
     return sum(1 for threshold in LEVEL_THRESHOLDS if minutes >= threshold)
 
 
-def _blend(start: QColor, end: QColor, weight: float) -> QColor:
-    """``start`` moved ``weight`` of the way to ``end``, in whole 8-bit channels."""
-    return QColor(
-        round(start.red() + (end.red() - start.red()) * weight),
-        round(start.green() + (end.green() - start.green()) * weight),
-        round(start.blue() + (end.blue() - start.blue()) * weight),
-    )
-
-
 class HeatMap(QWidget):
-    """Study minutes per day from :attr:`first_day` to :attr:`last_day`; darker cells mean
-    more study. Colours come from the palette (its accent over the window colour), so the
-    map stays readable in light and dark themes."""
+    """Study minutes per day from :attr:`first_day` to :attr:`last_day`; stronger cells
+    mean more study. Colours come from the theme, whose levels of study each stand 3:1
+    against the window."""
+
+    focused_day_changed = Signal(str)  # what the focused day holds, as a sentence
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +56,9 @@ class HeatMap(QWidget):
         self._has_days = False
         self._minutes: dict[date, int] = {}
         self._legend: list[tuple[QRect, int]] = []
+        self._focused = _PLACEHOLDER_DAY
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Study days")
 
     # Data ------------------------------------------------------------------------------
@@ -55,14 +67,58 @@ class HeatMap(QWidget):
         """Show the days from ``first``'s week to ``last``; days outside are ignored."""
         if last < first:
             raise ValueError(f"the heat map's last day {last} is before its first {first}")
+        focused = self._focused if self._has_days else last
         self._first, self._last, self._has_days = first, last, True
         self._minutes = {day: m for day, m in minutes.items() if first <= day <= last and m > 0}
         total = sum(self._minutes.values())
         self.setAccessibleDescription(
             f"{len(self._minutes)} study days from {first:%d %B %Y} to {last:%d %B %Y}, "
-            f"{duration(total)} in all"
+            f"{duration(total)} in all. Arrow keys move from day to day."
         )
+        self.focus_day(focused)
         self.updateGeometry()
+        self.update()
+
+    @property
+    def focused_day(self) -> date:
+        """The day the arrow keys are on (the last day at first)."""
+        return self._focused
+
+    def focus_day(self, day: date) -> None:
+        """Put the keyboard's day on ``day`` (kept within the map) and say what it holds."""
+        if not self._has_days:
+            return
+        self._focused = min(max(day, self._first), self._last)
+        text = self.tooltip_for(self._focused)
+        self.setAccessibleName(f"Study days: {text}")
+        if self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        self.focused_day_changed.emit(text)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Left: -7,
+            Qt.Key.Key_Right: 7,
+        }
+        key = Qt.Key(event.key())
+        if not self._has_days or (key not in steps and key not in _ENDS):
+            super().keyPressEvent(event)
+            return
+        if key in steps:
+            self.focus_day(self._focused + timedelta(days=steps[key]))
+        else:
+            self.focus_day(self._first if key == Qt.Key.Key_Home else self._last)
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_day(self._focused)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.update()
 
     @property
@@ -85,15 +141,8 @@ class HeatMap(QWidget):
         return self._minutes.get(day, 0)
 
     def color_for(self, minutes: int) -> QColor:
-        """The cell colour for a day with ``minutes`` of study, from the current palette."""
-        palette = self.palette()
-        empty = _blend(
-            palette.color(QPalette.ColorRole.Window),
-            palette.color(QPalette.ColorRole.WindowText),
-            0.12,
-        )
-        accent = palette.color(QPalette.ColorRole.Accent)
-        return _blend(empty, accent, _LEVEL_WEIGHT[level_for(minutes)])
+        """The cell colour for a day with ``minutes`` of study, in the current theme."""
+        return QColor(colours_for(self.palette()).heat_levels[level_for(minutes)])
 
     def tooltip_for(self, day: date) -> str:
         minutes = self.minutes_on(day)
@@ -112,10 +161,13 @@ class HeatMap(QWidget):
     def _legend_height(self) -> int:
         return self.fontMetrics().height() + 10
 
+    def _pitch_bound(self, lines: float) -> int:
+        return round(self.fontMetrics().height() * lines)
+
     def _pitch(self) -> int:
         width = (self.width() - self._label_width() - 2 * _MARGIN) // self.weeks
         height = (self.height() - self._header_height() - self._legend_height()) // 7
-        return max(_MIN_PITCH, min(_MAX_PITCH, width, height))
+        return max(self._pitch_bound(_MIN_PITCH), min(self._pitch_bound(_MAX_PITCH), width, height))
 
     def _origin(self) -> QPoint:
         """The top-left corner of the grid's first cell; the grid is centred."""
@@ -154,10 +206,10 @@ class HeatMap(QWidget):
         return day if self._first <= day <= self._last else None
 
     def sizeHint(self) -> QSize:
-        return self._size_for(_PREFERRED_PITCH)
+        return self._size_for(self._pitch_bound(_PREFERRED_PITCH))
 
     def minimumSizeHint(self) -> QSize:
-        return self._size_for(_MIN_PITCH)
+        return self._size_for(self._pitch_bound(_MIN_PITCH))
 
     def _size_for(self, pitch: int) -> QSize:
         return QSize(
@@ -196,6 +248,11 @@ class HeatMap(QWidget):
             painter.drawRoundedRect(
                 QRectF(today_rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius
             )
+        focused_rect = self.cell_rect(self._focused)
+        if self.hasFocus() and focused_rect is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(colours_for(self.palette()).focus_ring), 2.5))
+            painter.drawRoundedRect(QRectF(focused_rect).adjusted(-1, -1, 1, 1), radius, radius)
 
     def _paint_labels(self, painter: QPainter) -> None:
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
@@ -203,11 +260,12 @@ class HeatMap(QWidget):
         pitch = self._pitch()
         origin = self._origin()
         for row, text in _WEEKDAY_LABELS.items():
+            middle = origin.y() + row * pitch + (pitch - self._gap(pitch)) // 2
             rect = QRect(
                 origin.x() - self._label_width(),
-                origin.y() + row * pitch,
+                middle - metrics.height() // 2,
                 self._label_width() - 6,
-                pitch - self._gap(pitch),
+                metrics.height(),
             )
             painter.drawText(
                 rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
@@ -235,7 +293,9 @@ class HeatMap(QWidget):
     def _paint_legend(self, painter: QPainter) -> None:
         metrics = self.fontMetrics()
         origin = self._origin()
-        size = max(_MIN_PITCH - 2, min(14, self._pitch() - self._gap(self._pitch())))
+        size = max(
+            metrics.height() // 2, min(metrics.height(), self._pitch() - self._gap(self._pitch()))
+        )
         top = origin.y() + 7 * self._pitch() + (self._legend_height() - size) // 2
         right = origin.x() + self.weeks * self._pitch() - self._gap(self._pitch())
         more, less = "More", "Less"

@@ -1,4 +1,8 @@
-"""The plan's month calendar: each day's cell shows the time planned and how much is done."""
+"""The plan's month calendar: each day's cell shows the time planned and how much is done.
+
+Screen readers hear the day number of a cell from Qt; what the selected day holds (time
+planned, tasks done, unfinished) is the calendar's accessible description, updated as the
+arrow keys move, and :func:`describe_day` gives the same sentence for a visible label."""
 
 from __future__ import annotations
 
@@ -6,16 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QDate, QEvent, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
 from planner.domain.model import StudyTask, TaskStatus
-from planner.ui.formatting import duration
+from planner.ui.formatting import day_text, duration, plural
 from planner.ui.qdates import from_qdate, to_qdate
-
-DONE_COLOUR = "#2e9d4f"
-MISSED_COLOUR = "#d0453a"
+from planner.ui.theme import colours_for
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,22 @@ class DaySummary:
     @property
     def all_done(self) -> bool:
         return self.tasks > 0 and self.done_tasks == self.tasks
+
+
+def describe_day(day: date, summary: DaySummary | None, today: date | None) -> str:
+    """What a calendar day holds, in words: "Monday 30 November 2026: 1 h 30 min
+    planned, 1 of 2 tasks done, unfinished"."""
+    if summary is None or not summary.tasks:
+        return f"{day_text(day)}: nothing planned"
+    parts = [
+        f"{duration(summary.minutes)} planned",
+        f"{summary.done_tasks} of {plural(summary.tasks, 'task')} done",
+    ]
+    if summary.all_done:
+        parts[-1] = "all done"
+    elif today is not None and day < today:
+        parts.append("unfinished")
+    return f"{day_text(day)}: {', '.join(parts)}"
 
 
 def summarize_days(day_tasks: Iterable[StudyTask]) -> dict[date, DaySummary]:
@@ -60,15 +78,33 @@ class PlanCalendar(QCalendarWidget):
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # The grid stretches all rows alike, the weekday names too: keep that row short.
-        grid = self.findChild(QTableView, "qt_calendar_calendarview")
-        if grid is not None:
-            rows = grid.verticalHeader()
+        self._grid = self.findChild(QTableView, "qt_calendar_calendarview")
+        if self._grid is not None:
+            rows = self._grid.verticalHeader()
             rows.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
             rows.resizeSection(0, self.fontMetrics().height() + 12)
+            self._grid.setAccessibleName("Plan calendar")
+        self.selectionChanged.connect(self._describe_selection)
 
     def set_summaries(self, summaries: dict[date, DaySummary]) -> None:
         self._summaries = summaries
         self.updateCells()
+        self._describe_selection()
+
+    def describe_selected_day(self) -> str:
+        day = self.selected_day()
+        return describe_day(day, self._summaries.get(day), self._today)
+
+    def _describe_selection(self) -> None:
+        text = self.describe_selected_day()
+        for widget in (self, self._grid):
+            if widget is None or widget.accessibleDescription() == text:
+                continue
+            widget.setAccessibleDescription(text)
+            if widget.hasFocus():
+                QAccessible.updateAccessibility(
+                    QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+                )
 
     def summary(self, day: date) -> DaySummary | None:
         return self._summaries.get(day)
@@ -76,6 +112,7 @@ class PlanCalendar(QCalendarWidget):
     def set_today(self, today: date) -> None:
         self._today = today
         self.updateCells()
+        self._describe_selection()
 
     def selected_day(self) -> date:
         return from_qdate(self.selectedDate())
@@ -104,7 +141,7 @@ class PlanCalendar(QCalendarWidget):
         elif in_month:
             text = palette.color(QPalette.ColorRole.Text)
         else:
-            text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            text = QColor(colours_for(palette).secondary)
         inner = cell.adjusted(5, 3, -5, -3)
         font = QFont(self.font())
         font.setBold(day == self._today)
@@ -127,7 +164,8 @@ class PlanCalendar(QCalendarWidget):
         text: QColor,
         selected: bool,
     ) -> None:
-        done_colour = QColor(text) if selected else QColor(DONE_COLOUR)
+        custom = colours_for(self.palette())
+        done_colour = QColor(text) if selected else QColor(custom.done)
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         painter.setFont(small)
@@ -139,7 +177,7 @@ class PlanCalendar(QCalendarWidget):
         missed = (
             self._today is not None and day < self._today and summary.done_tasks < summary.tasks
         )
-        painter.setPen(text if selected or not missed else QColor(MISSED_COLOUR))
+        painter.setPen(text if selected or not missed else QColor(custom.error))
         painter.drawText(
             text_area,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
@@ -157,13 +195,24 @@ class PlanCalendar(QCalendarWidget):
                 )
 
 
-def calendar_legend() -> QLabel:
-    """The key to the calendar cells' colours and bars."""
-    legend = QLabel(
-        f"Time planned per day; the bar fills as tasks are done. "
-        f'<span style="color:{DONE_COLOUR}">✓</span> all done · '
-        f'<span style="color:{MISSED_COLOUR}">red</span>: unfinished past day.'
-    )
-    legend.setWordWrap(True)
-    legend.setAccessibleName("Calendar legend")
-    return legend
+class CalendarLegend(QLabel):
+    """The key to the calendar cells' colours and bars, in the theme's colours."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName("Calendar legend")
+        self._colour()
+
+    def _colour(self) -> None:
+        custom = colours_for(self.palette())
+        self.setText(
+            "Time planned per day; the bar fills as tasks are done. "
+            f'<span style="color:{custom.done}">✓</span> all done · '
+            f'<span style="color:{custom.error}">red</span>: unfinished past day.'
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour()
