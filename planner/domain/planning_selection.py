@@ -30,7 +30,10 @@ def select(curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadlin
         certification_id: _with_prerequisites(curriculum, topic_ids, profile.known_topic_ids)
         for certification_id, topic_ids in listed.items()
     }
-    chosen = set(_level_topic_ids(curriculum, profile))
+    # A topic is studied with all it requires: unselected prerequisites are pulled in.
+    chosen = set(
+        _with_prerequisites(curriculum, _level_topic_ids(curriculum, profile), profile.known_topic_ids)
+    )
     for topic_ids in needed.values():
         chosen.update(topic_ids)
     first_exam: dict[str, date] = {}

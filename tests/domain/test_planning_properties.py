@@ -207,8 +207,10 @@ def _stays(task: StudyTask) -> bool:
 
 
 def _check_prerequisites_first(plan_input: PlanInput, after: tuple[StudyTask, ...]) -> None:
-    """Among the tasks the planner places, a prerequisite's last task comes before the first
-    task of what requires it, and learning comes before practice, in the store's list order."""
+    """Every planned topic's prerequisites are known or planned too (even those neither the
+    level nor an exam selects); among the tasks the planner places, a prerequisite's last task
+    comes before the first task of what requires it, and learning comes before practice, in
+    the store's list order."""
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     last_learn: dict[str, int] = {}
@@ -222,8 +224,15 @@ def _check_prerequisites_first(plan_input: PlanInput, after: tuple[StudyTask, ..
             last_learn[task.topic_id] = index
         else:
             first_other.setdefault(task.topic_id, index)
+    known = plan_input.profile.known_topic_ids
+    planned = {t.topic_id for t in after}
     for topic in select_topics(plan_input.curriculum, plan_input.profile, plan_input.deadlines):
         for prerequisite in topic.prerequisites:
+            # No hole: what a planned topic requires is known or in the plan too.
+            if topic.id in planned:
+                assert prerequisite in known or prerequisite in planned, (
+                    f"{topic.id} is planned without its prerequisite {prerequisite}"
+                )
             if prerequisite in last and topic.id in first:
                 assert last[prerequisite] < first[topic.id], f"{prerequisite} before {topic.id}"
         if topic.id in last_learn and topic.id in first_other:
