@@ -24,7 +24,7 @@ from planner.domain.model import Profile, StudyTask
 from planner.domain.planning_calendar import Capacity
 from planner.domain.planning_existing import Existing, by_date, sort_existing, stored_id
 from planner.domain.planning_feasibility import Outcome, deadline_report
-from planner.domain.planning_order import Priority, date_rank
+from planner.domain.planning_order import Priority, date_rank, exam_rank
 from planner.domain.planning_schedule import (
     NEVER,
     SHORTEST_SESSION,
@@ -76,7 +76,7 @@ def build_plan(plan_input: PlanInput) -> PlanChanges:
     works = plan_work(p.curriculum, selection, p.deadlines)
     parts = {part.key: part for w in works for part in w.parts}
     existing = sort_existing(p.tasks, parts.keys(), p.today)
-    rules = _session_rules(p.profile)
+    rules = _session_rules(p.profile, p.policy)
     capacity, floating_days, held_load = _capacity(p, existing, rules)
     held_until = _held_until(works, held_load, existing, floating_days)
     to_place = _to_place(parts.values(), existing)
@@ -115,10 +115,15 @@ def _check(p: PlanInput) -> None:
         raise ValueError("buffer_days and horizon_days must not be negative")
 
 
-def _session_rules(profile: Profile) -> SessionRules:
+def _session_rules(profile: Profile, policy: MissedPolicy) -> SessionRules:
     longest = profile.max_session_minutes
-    # With days shorter than the usual shortest session, shorter sessions beat no plan at all.
-    shortest = min(SHORTEST_SESSION, longest, max(profile.availability.minutes))
+    if policy is MissedPolicy.FIT:
+        # Fitting work in before the exams: one sitting may take a study day's whole time.
+        longest = max(longest, *profile.availability.minutes)
+    # Every study day's time is used: with days shorter than the usual shortest session,
+    # sessions as short as the shortest study day beat days left empty.
+    study_days = [m for m in profile.availability.minutes if m > 0]
+    shortest = min(SHORTEST_SESSION, longest, *study_days) if study_days else 1
     return SessionRules(max_minutes=longest, min_minutes=max(1, shortest))
 
 
@@ -185,8 +190,8 @@ def _priorities(
         return {w.id: w.fit_priority for w in works}
 
     # SHIFT keeps the plan's current order, which the store lists by date and id: work by its
-    # first pending task. Work new to the plan comes as soon as it is ready if an exam needs
-    # it, else after the rest.
+    # first pending task, after all work an exam still ahead needs. Work new to the plan comes
+    # as soon as it is ready if an exam needs it, else after the rest.
     def anchor(work: Work) -> tuple[int, int]:
         firsts = [by_date(existing.pool[p.key][0]) for p in work.parts if p.key in existing.pool]
         if firsts:
@@ -194,7 +199,7 @@ def _priorities(
             return date_rank(first_date), first_id
         return date_rank(date.min if work.exam_date else None), 0
 
-    return {w.id: (*anchor(w), *w.base_priority) for w in works}
+    return {w.id: (exam_rank(w.exam_date), *anchor(w), *w.base_priority) for w in works}
 
 
 def _report(p: PlanInput, selection: Selection, outcome: Outcome) -> PlanReport:

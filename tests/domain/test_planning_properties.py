@@ -177,7 +177,7 @@ def check_plan(plan_input: PlanInput, changes: PlanChanges) -> None:
     _check_prerequisites_first(plan_input, after)
     _check_nothing_before_today(plan_input, changes, after)
     _check_pinned_stay(plan_input, changes, after)
-    _check_session_lengths(plan_input.profile, changes)
+    _check_session_lengths(plan_input, changes)
     _check_selected_work_placed_or_reported(plan_input, changes, after)
     _check_history_only_renumbered(plan_input, changes, after)
     _check_updates_change_something(plan_input, changes)
@@ -266,9 +266,14 @@ def _check_pinned_stay(
             assert now[task.id].minutes == task.minutes
 
 
-def _check_session_lengths(profile: Profile, changes: PlanChanges) -> None:
+def _check_session_lengths(plan_input: PlanInput, changes: PlanChanges) -> None:
+    """Sessions last at most the profile's longest session; FIT may fill a whole study day."""
+    profile = plan_input.profile
+    longest = profile.max_session_minutes
+    if plan_input.policy is MissedPolicy.FIT:
+        longest = max(longest, *profile.availability.minutes)
     placed = [t for t in (*changes.added, *changes.updated) if t.status is TaskStatus.PENDING]
-    assert all(0 < t.minutes <= profile.max_session_minutes for t in placed if not _stays(t))
+    assert all(0 < t.minutes <= longest for t in placed if not _stays(t))
 
 
 def _check_selected_work_placed_or_reported(
