@@ -132,7 +132,7 @@ def _capacity(
 ) -> tuple[Capacity, dict[int, int | None], list[_Load]]:
     """The days' room once the tasks that stay are in, and overdue custom and in-progress
     tasks moved to the first day with room for them."""
-    staying = [(t, None) for t in existing.done_from_today] + [
+    staying = [(t, None) for t in existing.finished_from_today] + [
         (t, key_of(t)) for t in existing.held
     ]
     base = Capacity(p.today, p.horizon_days, p.profile.availability, {}, rules.min_minutes)

@@ -259,7 +259,7 @@ def test_replanning_an_up_to_date_plan_changes_nothing(policy: MissedPolicy) -> 
     assert (changes.added, changes.updated, changes.removed_ids) == ((), (), ())
 
 
-def test_history_stays_and_counts_as_done_work() -> None:
+def test_history_stays_done_work_counts_and_skipped_work_is_planned_again() -> None:
     tasks = save((), plan(CHAIN))
     done = replace(tasks[0], status=TaskStatus.DONE)
     skipped = replace(tasks[1], status=TaskStatus.SKIPPED)
@@ -267,12 +267,32 @@ def test_history_stays_and_counts_as_done_work() -> None:
     history = (done, skipped, started, *tasks[3:])
     changes = plan(CHAIN, today=day(5), tasks=history)
     after = save(history, changes)
-    assert done in after
-    assert skipped in after
-    assert started.id in {t.id for t in after}
-    assert sum(t.minutes for t in after) == sum(t.minutes for t in tasks)
+    by_id = {t.id: t for t in after}
+    # History changes only in its number: the skipped work is planned again in its series.
+    assert replace(by_id[done.id], title=done.title, part=done.part, parts=done.parts) == done
+    assert by_id[skipped.id].status is TaskStatus.SKIPPED
+    assert started.id in by_id
+    not_skipped = [t for t in after if t.status is not TaskStatus.SKIPPED]
+    assert sum(t.minutes for t in not_skipped) == sum(t.minutes for t in tasks)
     moved = next(t for t in after if t.id == started.id)
     assert moved.scheduled_date == day(5)  # overdue work in progress comes first
+
+
+def test_a_skipped_session_moves_its_work_later_and_the_total_stays() -> None:
+    tasks = save((), plan(CHAIN))
+    open_total = sum(t.minutes for t in tasks)
+    first = tasks[0]
+    assert first.scheduled_date == day(0)
+    skipped = (replace(first, status=TaskStatus.SKIPPED), *tasks[1:])
+    changes = plan(CHAIN, tasks=skipped)
+    after = save(skipped, changes)
+    open_tasks = [t for t in after if t.status.is_open]
+    assert sum(t.minutes for t in open_tasks) == open_total
+    # Not back onto the day it was skipped on: that day's time went to the skip.
+    assert min(t.scheduled_date for t in open_tasks) == day(1)
+    assert sum(t.minutes for t in after if t.topic_id == first.topic_id) == (
+        first.minutes + sum(t.minutes for t in tasks if t.topic_id == first.topic_id)
+    )
 
 
 def test_a_series_stays_numbered_as_a_whole_when_its_work_is_chunked_again() -> None:
