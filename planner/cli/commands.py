@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,6 +25,7 @@ from planner.domain.model import (
     TaskStatus,
     WeeklyAvailability,
 )
+from planner.domain.pace import Pace, PaceWarning
 from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.progress import Share
 from planner.paths import data_dir
@@ -227,14 +228,36 @@ def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> 
             "open the app to re-plan them",
             file=out,
         )
-    _print_feasibility(report.plan, context.curriculum, out)
+    _print_pace(report.forecast.pace, out)
+    _print_feasibility(report.plan, context.curriculum, out, report.forecast.warnings)
 
 
-def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) -> None:
+def _print_pace(pace: Pace | None, out: TextIO) -> None:
+    if pace is None:
+        return
+    print(
+        f"Pace: {pace.done_minutes_per_week / 60:.1f} h a week done over the last "
+        f"{pace.days} days, against {pace.planned_minutes_per_week / 60:.1f} h planned "
+        f"({pace.share:.0%}).",
+        file=out,
+    )
+
+
+def _print_feasibility(
+    report: PlanReport,
+    curriculum: Curriculum,
+    out: TextIO,
+    pace_warnings: Sequence[PaceWarning] = (),
+) -> None:
+    slow = {w.certification_id: w for w in pace_warnings}
     if report.end_date is not None:
         print(f"Plan ends on {report.end_date.isoformat()}.", file=out)
     for deadline in report.deadlines:
         title = curriculum.certification(deadline.certification_id).title
+        warning = slow.get(deadline.certification_id)
+        if warning is not None:
+            print(f"{title}: {_pace_risk(warning)}", file=out)
+            continue
         if deadline.feasible:
             print(
                 f"{title}: on track for the exam on {deadline.exam_date.isoformat()}.",
@@ -252,6 +275,22 @@ def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) 
             for t in report.unplaceable_topic_ids
         ]
         print("Not placed (no study time available): " + ", ".join(titles), file=out)
+
+
+def _pace_risk(warning: PaceWarning) -> str:
+    due = warning.due_date.isoformat()
+    exam = warning.exam_date.isoformat()
+    if warning.forecast_date is None:
+        ready = f"with no study in the last {warning.pace.days} days it will not be ready"
+    else:
+        ready = (
+            f"at your pace it is ready around {warning.forecast_date.isoformat()}, "
+            f"{warning.late_days} days late"
+        )
+    return (
+        f"at risk: {ready} (due {due}, exam on {exam}). Study closer to your planned time, "
+        "move the exam, or drop optional topics."
+    )
 
 
 def _options(deadline: DeadlineReport) -> list[str]:
@@ -299,6 +338,8 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         }
 
     plan = report.plan
+    pace = report.forecast.pace
+    slow = {w.certification_id: w for w in report.forecast.warnings}
     return {
         "date": report.today.isoformat(),
         "overall": share(report.overall),
@@ -306,6 +347,13 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         "levels": [share(s) for s in report.levels],
         "streak": {"current": report.streaks.current, "longest": report.streaks.longest},
         "missed": {"tasks": report.missed.tasks, "minutes": report.missed.minutes},
+        "pace": None
+        if pace is None
+        else {
+            "done_minutes_per_week": round(pace.done_minutes_per_week),
+            "planned_minutes_per_week": pace.planned_minutes_per_week,
+            "days": pace.days,
+        },
         "feasibility": {
             "feasible": plan.feasible,
             "end_date": plan.end_date.isoformat() if plan.end_date else None,
@@ -325,11 +373,22 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
                     ),
                     "extra_minutes_per_study_day": d.extra_minutes_per_study_day,
                     "droppable_optional_topic_ids": list(d.droppable_optional_topic_ids),
+                    "ready_date": _iso(d.ready_date),
+                    "pace_at_risk": d.certification_id in slow,
+                    "pace_forecast_ready_date": _iso(
+                        slow[d.certification_id].forecast_date
+                        if d.certification_id in slow
+                        else None
+                    ),
                 }
                 for d in plan.deadlines
             ],
         },
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 _DATA_HANDLERS: dict[str, Callable[[Path, argparse.Namespace, TextIO], None]] = {

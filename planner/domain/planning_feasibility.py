@@ -89,6 +89,7 @@ def deadline_report(
     unplaced = {k: m for k, m in outcome.schedule.unplaced.items() if k in scope.keys}
     late = sum(t.minutes for t in late_tasks) + sum(unplaced.values())
     titles = {p.key: p.title for w in scope.works for p in w.parts}
+    ready = None if unplaced or not mine else max(t.scheduled_date for t in mine)
     return DeadlineReport(
         certification_id=deadline.certification_id,
         exam_date=deadline.exam_date,
@@ -103,6 +104,10 @@ def deadline_report(
         earliest_feasible_exam_date=_earliest_exam_date(scope, buffer_days, outcome),
         extra_minutes_per_study_day=_extra_minutes(scope, late, outcome) if late else 0,
         droppable_optional_topic_ids=_droppable(scope, outcome) if late else (),
+        ready_date=ready,
+        minutes_until_ready=0
+        if ready is None
+        else sum(t.minutes for t in outcome.open_tasks if t.scheduled_date <= ready),
     )
 
 

@@ -68,6 +68,12 @@ class DeadlineReport:
     droppable_optional_topic_ids: tuple[str, ...]
     """Optional topics this exam does not need that the plan studies before its preparation
     and before ``due_date``: dropping them frees time (empty if feasible)."""
+    ready_date: date | None = None
+    """The day of the last open task of this preparation; None if some could not be placed
+    (or nothing is left to do)."""
+    minutes_until_ready: int = 0
+    """Open minutes of all work the plan puts up to ``ready_date``: what the learner must get
+    through, at their own pace, to be ready (see :mod:`planner.domain.pace`)."""
 
     @property
     def feasible(self) -> bool:
