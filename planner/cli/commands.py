@@ -201,6 +201,44 @@ def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
     print(f"Reopened: {tasks.get_task(context, arguments.task_id).title}", file=out)
 
 
+def _skip(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    changes = tasks.skip_task(context, arguments.task_id)
+    print(f"Skipped: {tasks.get_task(context, arguments.task_id).title}", file=out)
+    if changes.report is not None and changes.report.end_date is not None:
+        print(
+            f"Its work moves to later days; the plan now ends on "
+            f"{changes.report.end_date.isoformat()}.",
+            file=out,
+        )
+
+
+def _drop_topic(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    if arguments.yes:
+        dropped, _ = plans.drop_topic(context, arguments.topic_id)
+    else:
+        dropped = plans.topic_drop(context, arguments.topic_id)
+    curriculum = context.curriculum
+    title = curriculum.topic(dropped.topic_id).title
+    verb = "Dropped" if arguments.yes else "Dropping"
+    removes = "removed" if arguments.yes else "removes"
+    print(
+        f"{verb} {title}: {removes} {dropped.open_tasks} open sessions "
+        f"({dropped.open_minutes / 60:.1f} h) from the plan; done work stays.",
+        file=out,
+    )
+    for certification_id in dropped.needed_by:
+        print(
+            f"  {curriculum.certification(certification_id).title} needs it: its exam loses "
+            "this preparation.",
+            file=out,
+        )
+    if dropped.dependants:
+        names = ", ".join(curriculum.topic(t).title for t in dropped.dependants)
+        print(f"  Counted as met for what requires it: {names}.", file=out)
+    if not arguments.yes:
+        print("Run again with --yes to drop it.", file=out)
+
+
 def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     report = status_report(context)
     if arguments.json:
@@ -401,5 +439,7 @@ _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] =
     "today": _today,
     "done": _done,
     "undo": _undo,
+    "skip": _skip,
+    "drop-topic": _drop_topic,
     "status": _status,
 }

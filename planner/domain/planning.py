@@ -53,6 +53,7 @@ __all__ = [
     "PlanReport",
     "apply_changes",
     "build_plan",
+    "exam_needs",
     "select_topics",
 ]
 
@@ -66,6 +67,14 @@ def select_topics(
     works = plan_work(curriculum, select(curriculum, profile, deadlines), deadlines)
     ordered = in_plan_order(works, {w.id: w.base_priority for w in works})
     return tuple(curriculum.topic(w.topic_id) for w in ordered if w.topic_id is not None)
+
+
+def exam_needs(
+    curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadline]
+) -> Mapping[str, tuple[str, ...]]:
+    """Certification id to the topics its exam needs: the ones it lists and all they require,
+    known topics left out."""
+    return select(curriculum, profile, deadlines).needed
 
 
 def build_plan(plan_input: PlanInput) -> PlanChanges:
