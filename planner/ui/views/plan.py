@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import StudyTask, TaskStatus
-from planner.domain.planning import PlanReport
-from planner.services import plans, tasks
+from planner.services import tasks
 from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
+from planner.services.pace import PaceForecast, pace_forecast
 from planner.ui import dialogs
 from planner.ui.backend import Backend
 from planner.ui.formatting import day_text, duration, tasks_summary
@@ -315,7 +315,7 @@ class PlanView(QWidget):
         """Fetch every task and the plan's feasibility again (off the GUI thread)."""
         self.calendar.set_today(self._today())
         self._backend.query(tasks.all_tasks, self._set_tasks)
-        self._backend.query(plans.assess_plan, self._show_report, self._report_failed)
+        self._backend.query(pace_forecast, self._show_report, self._report_failed)
 
     def _today(self) -> date:
         return self._backend.context.today(self._timezone)
@@ -331,9 +331,9 @@ class PlanView(QWidget):
         self._after_filter_change(selected)
         self.loaded.emit()
 
-    def _show_report(self, report: PlanReport) -> None:
+    def _show_report(self, forecast: PaceForecast) -> None:
         self._has_plan = True
-        self.banner.show_message(describe_plan(self._backend.context.curriculum, report))
+        self.banner.show_message(describe_plan(self._backend.context.curriculum, forecast))
         self.report_shown.emit()
 
     def _report_failed(self, error: Exception) -> None:

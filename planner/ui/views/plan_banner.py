@@ -11,10 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from planner.domain.curriculum import Curriculum
-from planner.domain.planning import DeadlineReport, PlanReport
+from planner.domain.pace import PaceWarning
+from planner.domain.planning import DeadlineReport
+from planner.services.pace import PaceForecast
 from planner.ui.formatting import (
     certification_title,
     day_text,
+    duration,
     shortfall_options_html,
     topic_titles_html,
 )
@@ -40,9 +43,12 @@ class BannerMessage:
     text: str
 
 
-def describe_plan(curriculum: Curriculum, report: PlanReport) -> BannerMessage:
-    """The banner for a plan: the deadlines and topics at risk, else when the plan ends."""
+def describe_plan(curriculum: Curriculum, forecast: PaceForecast) -> BannerMessage:
+    """The banner for a plan: the deadlines and topics at risk (by the plan, or by the
+    learner's own pace), else when the plan ends."""
+    report = forecast.report
     warnings = [_describe_deadline(curriculum, d) for d in report.deadlines if not d.feasible]
+    warnings += [_describe_pace(curriculum, w) for w in forecast.warnings]
     if report.unplaceable_topic_ids:
         warnings.append(_describe_unplaceable(curriculum, report.unplaceable_topic_ids))
     if warnings:
@@ -63,6 +69,22 @@ def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
     options = shortfall_options_html(curriculum, report, lambda day: f"<b>{day_text(day)}</b>")
     parts.append(f"To fit it: {'; or '.join(options)}.")
     return " ".join(parts)
+
+
+def _describe_pace(curriculum: Curriculum, warning: PaceWarning) -> str:
+    title = html.escape(certification_title(curriculum, warning.certification_id))
+    pace = warning.pace
+    if warning.forecast_date is None:
+        ready = f"with no study in the last {pace.days} days it will not be ready"
+    else:
+        ready = f"at this pace it is ready around <b>{day_text(warning.forecast_date)}</b>"
+    return (
+        f"<b>{title}</b> (exam on {day_text(warning.exam_date)}): you studied "
+        f"{duration(round(pace.done_minutes_per_week))} a week lately, against "
+        f"{duration(pace.planned_minutes_per_week)} planned; {ready}, after "
+        f"{day_text(warning.due_date)}. Study closer to your planned time, move the exam, "
+        "or drop optional topics."
+    )
 
 
 def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:

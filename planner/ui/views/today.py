@@ -140,11 +140,13 @@ class TodayView(QWidget):
         self.banner_label.setWordWrap(True)
         self.shift_button = QPushButton("Move it all forward")
         self.shift_button.setToolTip(
-            "Re-plan every unfinished task from today on, in the same order"
+            "Re-plan every unfinished task from today on: exam work first, the rest in the "
+            "order it had, sessions as long as before; the plan ends later"
         )
         self.fit_button = QPushButton("Fit it before my exams")
         self.fit_button.setToolTip(
-            "Re-plan giving exam preparation priority, and show what no longer fits"
+            "Re-plan for the exams: their work by exam date, optional topics last, and one "
+            "long session filling each study day; shows what still does not fit"
         )
         self.shift_button.clicked.connect(lambda: self.replan(MissedPolicy.SHIFT))
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
@@ -298,7 +300,10 @@ class TodayView(QWidget):
         if missed.tasks:
             self.banner_label.setText(
                 f"<b>{missed.tasks} unfinished {'task' if missed.tasks == 1 else 'tasks'}</b> "
-                f"({duration(missed.minutes)}) from earlier days. Re-plan them?"
+                f"({duration(missed.minutes)}) from earlier days. Re-plan them: move it all "
+                "forward (the plan keeps its order and sessions, and ends later), or fit it "
+                "before your exams (exam work first, optional topics last, one long session "
+                "a study day)?"
             )
 
     def _on_changed(self, changes: Changes) -> None:
