@@ -29,7 +29,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time as clock_time, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -167,7 +168,9 @@ def run_one(
             default=TODAY,
         )
         days = math.ceil(((ready - TODAY).days + 1) * EXAM_FACTOR) + BUFFER_DAYS
-        deadlines.append(Deadline(certification.id, TODAY + timedelta(days=days), certification.topic_ids))
+        deadlines.append(
+            Deadline(certification.id, TODAY + timedelta(days=days), certification.topic_ids)
+        )
     last_exam = max(d.exam_date for d in deadlines)
     span = (last_exam - TODAY).days
     break_start = rng.randrange(max(1, span - BREAK_DAYS))
@@ -175,9 +178,7 @@ def run_one(
     store = Store()
     store.apply(first)
     check(curriculum, profile, store, TODAY, figures, level, specialization)
-    needed = {
-        c: sum(t.minutes for t in first.added if in_scope(t, c, scopes[c])) for c in scopes
-    }
+    needed = {c: sum(t.minutes for t in first.added if in_scope(t, c, scopes[c])) for c in scopes}
     warned: dict[str, date] = {}
     last_replan = TODAY
     day = TODAY
@@ -294,7 +295,9 @@ def check(
                 continue
             ends = last_open.get(prerequisite)
             if prerequisite not in planned or (ends is not None and ends > start):
-                figures.prerequisite_holes.add((f"{level}/{specialization}", topic_id, prerequisite))
+                figures.prerequisite_holes.add(
+                    (f"{level}/{specialization}", topic_id, prerequisite)
+                )
 
 
 _EXPECTED: dict[tuple[str, TaskKind], int] = {}

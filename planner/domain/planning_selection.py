@@ -32,7 +32,9 @@ def select(curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadlin
     }
     # A topic is studied with all it requires: unselected prerequisites are pulled in.
     chosen = set(
-        _with_prerequisites(curriculum, _level_topic_ids(curriculum, profile), profile.known_topic_ids)
+        _with_prerequisites(
+            curriculum, _level_topic_ids(curriculum, profile), profile.known_topic_ids
+        )
     )
     for topic_ids in needed.values():
         chosen.update(topic_ids)

@@ -44,5 +44,7 @@ def pace_forecast_in(context: AppContext, session: Session) -> PaceForecast:
     profile = require_profile(session)
     report = assess_plan_in(context, session)
     today = context.today(profile.timezone)
-    pace = learner_pace(repo.list_tasks(session=session), profile, today, ZoneInfo(profile.timezone))
+    pace = learner_pace(
+        repo.list_tasks(session=session), profile, today, ZoneInfo(profile.timezone)
+    )
     return PaceForecast(report, pace, pace_warnings(report, pace, today))

@@ -8,8 +8,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from planner.domain.model import StudyTask, TaskKind, TaskStatus
 from planner.domain.pace import Pace, forecast_ready, learner_pace, pace_warnings
 from planner.domain.planning import Deadline, PlanInput, build_plan
-from tests.domain.conftest import MONDAY, make_certification, make_curriculum, make_profile
-from tests.domain.conftest import make_topic, save
+from tests.domain.conftest import (
+    MONDAY,
+    make_certification,
+    make_curriculum,
+    make_profile,
+    make_topic,
+    save,
+)
 
 DAILY_HOUR = make_profile(minutes=(60,) * 7)
 EXAM = make_curriculum(
