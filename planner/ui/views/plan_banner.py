@@ -81,7 +81,7 @@ def _describe_pace(curriculum: Curriculum, warning: PaceWarning) -> str:
     return (
         f"<b>{title}</b> (exam on {day_text(warning.exam_date)}): you studied "
         f"{duration(round(pace.done_minutes_per_week))} a week lately, against "
-        f"{duration(pace.planned_minutes_per_week)} planned; {ready}, after "
+        f"{duration(pace.planned_minutes_per_week)} planned; {ready}, after its due date, "
         f"{day_text(warning.due_date)}. Study closer to your planned time, move the exam, "
         "or drop optional topics."
     )

@@ -300,10 +300,9 @@ class TodayView(QWidget):
         if missed.tasks:
             self.banner_label.setText(
                 f"<b>{missed.tasks} unfinished {'task' if missed.tasks == 1 else 'tasks'}</b> "
-                f"({duration(missed.minutes)}) from earlier days. Re-plan them: move it all "
-                "forward (the plan keeps its order and sessions, and ends later), or fit it "
-                "before your exams (exam work first, optional topics last, one long session "
-                "a study day)?"
+                f"({duration(missed.minutes)}) from earlier days. <i>Move it all forward</i> "
+                "keeps the plan's order and sessions and ends later; <i>Fit it before my "
+                "exams</i> puts exam work first, optional topics last, one long session a day."
             )
 
     def _on_changed(self, changes: Changes) -> None:
