@@ -413,6 +413,32 @@ def test_cancelled_move_changes_nothing(
     assert tasks.get_task(context, task.id) == task
 
 
+def test_drop_topic_says_what_it_removes_and_drops_only_when_confirmed(
+    view: PlanView, context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = _select_first_open(view)
+    assert task.topic_id is not None
+    assert view.drop_action.isEnabled()
+    questions: list[str] = []
+
+    def refuse(_parent: object, question: str) -> bool:
+        questions.append(question)
+        return False
+
+    monkeypatch.setattr(dialogs, "confirm_drop_topic", refuse)
+    view.drop_action.trigger()
+    qtbot.waitUntil(lambda: bool(questions))
+    assert "Drop <b>Python</b> from your plan? This removes" in questions[0]
+    assert "work you did stays" in questions[0]
+    assert any(t.topic_id == task.topic_id for t in tasks.all_tasks(context))
+
+    monkeypatch.setattr(dialogs, "confirm_drop_topic", lambda *_args: True)
+    _act(view, qtbot, view.drop_action.trigger)
+    assert not any(
+        t.topic_id == task.topic_id and t.status.is_open for t in tasks.all_tasks(context)
+    )
+
+
 def test_pin_and_unpin(view: PlanView, context: AppContext, qtbot: QtBot) -> None:
     task = _select_first_open(view)
     assert task.id is not None

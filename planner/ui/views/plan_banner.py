@@ -1,4 +1,5 @@
-"""The plan's feasibility banner: what a PlanReport says, and the frame that shows it."""
+"""The plan's feasibility banner: what a PlanReport and the learner's pace say, and the frame
+that shows it; and what dropping a topic would take out of the plan."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from planner.domain.curriculum import Curriculum
 from planner.domain.pace import PaceWarning
 from planner.domain.planning import DeadlineReport
 from planner.services.pace import PaceForecast
+from planner.services.plans import TopicDrop
 from planner.ui.formatting import (
     certification_title,
     day_text,
@@ -85,6 +87,23 @@ def _describe_pace(curriculum: Curriculum, warning: PaceWarning) -> str:
         f"{day_text(warning.due_date)}. Study closer to your planned time, move the exam, "
         "or drop optional topics."
     )
+
+
+def describe_topic_drop(curriculum: Curriculum, dropped: TopicDrop) -> str:
+    """The question before dropping a topic: what leaves the plan and who loses it."""
+    title = html.escape(curriculum.topic(dropped.topic_id).title)
+    noun = "session" if dropped.open_tasks == 1 else "sessions"
+    lines = [
+        f"Drop <b>{title}</b> from your plan? This removes {dropped.open_tasks} open {noun} "
+        f"({duration(dropped.open_minutes)}); work you did stays."
+    ]
+    for certification_id in dropped.needed_by:
+        exam = html.escape(certification_title(curriculum, certification_id))
+        lines.append(f"<b>{exam}</b> needs it: its exam loses this preparation.")
+    if dropped.dependants:
+        titles = topic_titles_html(curriculum, dropped.dependants, at_most=_LISTED_TOPICS)
+        lines.append(f"Topics that require it stay and count it as met: {titles}.")
+    return "<br>".join(lines)
 
 
 def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:
