@@ -27,10 +27,10 @@ from planner.domain.planning_feasibility import Outcome, deadline_report
 from planner.domain.planning_order import Priority, date_rank, exam_rank
 from planner.domain.planning_schedule import (
     NEVER,
-    SHORTEST_SESSION,
     SessionRules,
     place_floating,
     schedule,
+    session_rules,
 )
 from planner.domain.planning_selection import Selection, select
 from planner.domain.planning_tasks import assemble
@@ -129,11 +129,7 @@ def _session_rules(profile: Profile, policy: MissedPolicy) -> SessionRules:
     if policy is MissedPolicy.FIT:
         # Fitting work in before the exams: one sitting may take a study day's whole time.
         longest = max(longest, *profile.availability.minutes)
-    # Every study day's time is used: with days shorter than the usual shortest session,
-    # sessions as short as the shortest study day beat days left empty.
-    study_days = [m for m in profile.availability.minutes if m > 0]
-    shortest = min(SHORTEST_SESSION, longest, *study_days) if study_days else 1
-    return SessionRules(max_minutes=longest, min_minutes=max(1, shortest))
+    return session_rules(longest, profile.availability.minutes)
 
 
 def _capacity(

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
 from planner.domain.model import StudyTask
 from planner.domain.planning_calendar import Capacity
-from planner.domain.planning_schedule import NEVER, Schedule, SessionRules, schedule
+from planner.domain.planning_schedule import (
+    NEVER,
+    Schedule,
+    SessionRules,
+    schedule,
+    session_rules,
+)
 from planner.domain.planning_types import Deadline, DeadlineReport
 from planner.domain.planning_work import Work, WorkKey, exam_work_id, in_plan_order, key_of
 
@@ -45,13 +51,14 @@ class Outcome:
 
     def simulate(self, works: Sequence[Work], extra: int = 0, until: int = -1) -> Schedule:
         """Pack ``works`` alone, optionally with ``extra`` minutes on study days up to
-        ``until``."""
+        ``until``, cut into sessions as a profile with that much more time would be."""
+        rules, capacity = self.rules, self.capacity
+        if extra > 0:
+            week = capacity.availability.minutes
+            rules = session_rules(rules.max_minutes, [m + extra if m else 0 for m in week])
+            capacity = replace(capacity, min_room=rules.min_minutes)
         return schedule(
-            works,
-            self.to_place,
-            self.held_until,
-            self.capacity.calendar(extra, until),
-            self.rules,
+            works, self.to_place, self.held_until, capacity.calendar(extra, until), rules
         )
 
 

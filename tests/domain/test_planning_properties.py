@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.domain.curriculum import Activity, Curriculum, Level
-from planner.domain.model import Profile, StudyTask, TaskKind, TaskStatus
+from planner.domain.model import Profile, StudyTask, TaskKind, TaskStatus, WeeklyAvailability
 from planner.domain.planning import (
     Deadline,
     MissedPolicy,
@@ -485,3 +485,29 @@ def test_every_rule_holds_through_any_sequence_of_ticks_skips_moves_and_replans(
         changes = build_plan(current)
         check_plan(current, changes)
         current = replace(current, tasks=save(current.tasks, changes))
+
+
+@settings(max_examples=100, deadline=None)
+@given(plan_inputs())
+def test_the_extra_minutes_advised_for_an_exam_make_it_fit_when_applied(
+    plan_input: PlanInput,
+) -> None:
+    """Adding the advised minutes to every study day (to every day, when none comes before
+    the due date) and planning again gets that exam's preparation done in time."""
+    plan_input = replace(plan_input, policy=MissedPolicy.SHIFT)
+    report = build_plan(plan_input).report
+    week = plan_input.profile.availability.minutes
+    for deadline in report.deadlines:
+        extra = deadline.extra_minutes_per_study_day
+        if not extra:
+            continue
+        days = (deadline.due_date - plan_input.today).days + 1
+        study_day_first = any(
+            plan_input.profile.availability.on(plan_input.today + timedelta(n))
+            for n in range(days)
+        )
+        minutes = [m + extra if m or not study_day_first else 0 for m in week]
+        more_time = replace(plan_input.profile, availability=WeeklyAvailability.of(minutes))
+        again = build_plan(replace(plan_input, profile=more_time)).report
+        (after,) = (d for d in again.deadlines if d.certification_id == deadline.certification_id)
+        assert after.feasible, (deadline, after)
