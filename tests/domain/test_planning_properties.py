@@ -503,8 +503,7 @@ def test_the_extra_minutes_advised_for_an_exam_make_it_fit_when_applied(
             continue
         days = (deadline.due_date - plan_input.today).days + 1
         study_day_first = any(
-            plan_input.profile.availability.on(plan_input.today + timedelta(n))
-            for n in range(days)
+            plan_input.profile.availability.on(plan_input.today + timedelta(n)) for n in range(days)
         )
         minutes = [m + extra if m or not study_day_first else 0 for m in week]
         more_time = replace(plan_input.profile, availability=WeeklyAvailability.of(minutes))
