@@ -13,7 +13,9 @@ Figures (goals from issue 12): share of reachable deadlines met (reachable: the 
 learner actually studied before the exam cover what the exam needs; goal 100%, at least 95%),
 share of all deadlines met, days over availability, tasks lost or duplicated, topics scheduled
 before or without their prerequisites (all 0), warning lead time before a missed deadline
-(median at least 28 days; 10th percentile too), and re-plan time (median and p95).
+(median at least 28 days; 10th percentile too; counted from the warning still standing at
+the exam), false alarms (met deadlines still warned about at the exam, or at some point), and
+re-plan time (median and p95).
 
 Run: .venv/bin/python benchmarks/bench_simulation.py [--seeds N] [--replan-every DAYS]
 """
@@ -88,6 +90,7 @@ class Figures:
     prerequisite_holes: set[tuple[str, str, str]] = field(default_factory=set)
     lead_days: list[int] = field(default_factory=list)
     warned_met: int = 0
+    warned_ever_met: int = 0
     replan_ms: list[float] = field(default_factory=list)
     replans: int = 0
 
@@ -179,14 +182,21 @@ def run_one(
     store.apply(first)
     check(curriculum, profile, store, TODAY, figures, level, specialization)
     needed = {c: sum(t.minutes for t in first.added if in_scope(t, c, scopes[c])) for c in scopes}
-    warned: dict[str, date] = {}
+    checks: dict[str, list[tuple[date, bool]]] = {}
     last_replan = TODAY
     day = TODAY
     while day <= last_exam:
         upcoming = tuple(d for d in deadlines if d.exam_date >= day)
         for deadline in deadlines:
             if deadline.exam_date == day:
-                score(deadline, store, scopes, needed, warned, figures)
+                score(
+                    deadline,
+                    store,
+                    scopes,
+                    needed,
+                    checks.get(deadline.certification_id, []),
+                    figures,
+                )
         missed = any(t.status.is_open and t.scheduled_date < day for t in store.tasks.values())
         report: PlanReport | None = None
         exam_close = any((d.exam_date - day).days <= CLOSE_DAYS for d in upcoming)
@@ -209,8 +219,10 @@ def run_one(
         if report is not None:
             late = {d.certification_id for d in report.deadlines if not d.feasible}
             late |= pace_warned(store.listed(), report, profile, day)
-            for certification_id in late:
-                warned.setdefault(certification_id, day)
+            for deadline in upcoming:
+                checks.setdefault(deadline.certification_id, []).append(
+                    (day, deadline.certification_id in late)
+                )
         if not break_start <= (day - TODAY).days < break_start + BREAK_DAYS:
             study(store, day, rng)
         day += timedelta(days=1)
@@ -229,7 +241,7 @@ def score(
     store: Store,
     scopes: dict[str, set[str]],
     needed: dict[str, int],
-    warned: dict[str, date],
+    checks: Sequence[tuple[date, bool]],
     figures: Figures,
 ) -> None:
     certification_id = deadline.certification_id
@@ -248,10 +260,18 @@ def score(
     figures.met += met
     figures.reachable += reachable
     figures.reachable_met += reachable and met
-    first = warned.get(certification_id)
-    figures.warned_met += met and first is not None
+    # The warning that counts is the one still standing at the exam: from the first of the
+    # checks that all warned up to the exam.
+    standing: date | None = None
+    for day, warned in checks:
+        if not warned:
+            standing = None
+        elif standing is None:
+            standing = day
+    figures.warned_met += met and standing is not None
+    figures.warned_ever_met += met and any(warned for _, warned in checks)
     if not met:
-        figures.lead_days.append((deadline.exam_date - first).days if first else 0)
+        figures.lead_days.append((deadline.exam_date - standing).days if standing else 0)
 
 
 def check(
@@ -373,7 +393,10 @@ def main() -> None:
             f"{statistics.median(figures.lead_days) if figures.lead_days else math.nan:.0f} d / "
             f"{percentile(figures.lead_days, 0.1):.0f} d ({len(figures.lead_days)} misses)",
         ),
-        ("met deadlines that were warned about at some point", f"{figures.warned_met}"),
+        (
+            "met deadlines warned about up to the exam / at some point",
+            f"{figures.warned_met} / {figures.warned_ever_met}",
+        ),
         (
             "re-plan time, median / p95",
             f"{statistics.median(figures.replan_ms):.0f} ms / "
