@@ -175,6 +175,18 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument("task_id", type=task_id, metavar="TASK_ID")
     undo = commands.add_parser("undo", help="take a tick back")
     undo.add_argument("task_id", type=task_id, metavar="TASK_ID")
+    skip = commands.add_parser(
+        "skip", help="skip a task: its work moves to later days, the plan's total stays"
+    )
+    skip.add_argument("task_id", type=task_id, metavar="TASK_ID")
+    drop = commands.add_parser(
+        "drop-topic",
+        help="take a topic out of the plan on purpose, saying what that removes",
+    )
+    drop.add_argument("topic_id", metavar="TOPIC_ID")
+    drop.add_argument(
+        "--yes", action="store_true", help="drop it; without this, only say what it would remove"
+    )
 
     status = commands.add_parser("status", help="progress and the plan's feasibility")
     status.add_argument("--json", action="store_true", help="print a JSON object")

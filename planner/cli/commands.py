@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,6 +27,7 @@ from planner.domain.model import (
     TaskStatus,
     WeeklyAvailability,
 )
+from planner.domain.pace import Pace, PaceWarning
 from planner.domain.planning import DeadlineReport, PlanReport
 from planner.domain.planning_types import MissedPolicy
 from planner.domain.progress import Share
@@ -265,6 +266,44 @@ def _undo(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> No
     print(f"Reopened: {task.title}", file=out)
 
 
+def _skip(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    changes = tasks.skip_task(context, arguments.task_id)
+    print(f"Skipped: {tasks.get_task(context, arguments.task_id).title}", file=out)
+    if changes.report is not None and changes.report.end_date is not None:
+        print(
+            f"Its work moves to later days; the plan now ends on "
+            f"{changes.report.end_date.isoformat()}.",
+            file=out,
+        )
+
+
+def _drop_topic(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
+    if arguments.yes:
+        dropped, _ = plans.drop_topic(context, arguments.topic_id)
+    else:
+        dropped = plans.topic_drop(context, arguments.topic_id)
+    curriculum = context.curriculum
+    title = curriculum.topic(dropped.topic_id).title
+    verb = "Dropped" if arguments.yes else "Dropping"
+    removes = "removed" if arguments.yes else "removes"
+    print(
+        f"{verb} {title}: {removes} {dropped.open_tasks} open sessions "
+        f"({dropped.open_minutes / 60:.1f} h) from the plan; done work stays.",
+        file=out,
+    )
+    for certification_id in dropped.needed_by:
+        print(
+            f"  {curriculum.certification(certification_id).title} needs it: its exam loses "
+            "this preparation.",
+            file=out,
+        )
+    if dropped.dependants:
+        names = ", ".join(curriculum.topic(t).title for t in dropped.dependants)
+        print(f"  Counted as met for what requires it: {names}.", file=out)
+    if not arguments.yes:
+        print("Run again with --yes to drop it.", file=out)
+
+
 def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> None:
     report = status_report(context)
     overview = goals.certification_overview(context)
@@ -295,7 +334,8 @@ def _status(context: AppContext, arguments: argparse.Namespace, out: TextIO) -> 
     streaks = report.streaks
     print(f"Streak: {plural(streaks.current, 'day')} (longest {streaks.longest})", file=out)
     _print_missed(report.missed, out)
-    _print_feasibility(report.plan, overview.curriculum, out)
+    _print_pace(report.forecast.pace, out)
+    _print_feasibility(report.plan, overview.curriculum, out, report.forecast.warnings)
     print_exam_questions(overview, out)
 
 
@@ -311,11 +351,32 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) -> None:
+def _print_pace(pace: Pace | None, out: TextIO) -> None:
+    if pace is None:
+        return
+    print(
+        f"Pace: {pace.done_minutes_per_week / 60:.1f} h a week done over the last "
+        f"{pace.days} days, against {pace.planned_minutes_per_week / 60:.1f} h planned "
+        f"({pace.share:.0%}).",
+        file=out,
+    )
+
+
+def _print_feasibility(
+    report: PlanReport,
+    curriculum: Curriculum,
+    out: TextIO,
+    pace_warnings: Sequence[PaceWarning] = (),
+) -> None:
+    slow = {w.certification_id: w for w in pace_warnings}
     if report.end_date is not None:
         print(f"Plan ends on {report.end_date.isoformat()}.", file=out)
     for deadline in report.deadlines:
         title = curriculum.certification(deadline.certification_id).title
+        warning = slow.get(deadline.certification_id)
+        if warning is not None:
+            print(f"{title}: {_pace_risk(warning)}", file=out)
+            continue
         if deadline.feasible:
             print(
                 f"{title}: on track for the exam on {deadline.exam_date.isoformat()}.",
@@ -330,6 +391,22 @@ def _print_feasibility(report: PlanReport, curriculum: Curriculum, out: TextIO) 
     if report.unplaceable_topic_ids:
         titles = dict.fromkeys(topic_title(curriculum, t) for t in report.unplaceable_topic_ids)
         print("Not placed (no study time available): " + ", ".join(titles), file=out)
+
+
+def _pace_risk(warning: PaceWarning) -> str:
+    due = warning.due_date.isoformat()
+    exam = warning.exam_date.isoformat()
+    if warning.forecast_date is None:
+        ready = f"with no study in the last {warning.pace.days} days it will not be ready"
+    else:
+        ready = (
+            f"at your pace it is ready around {warning.forecast_date.isoformat()}, "
+            f"{warning.late_days} days late"
+        )
+    return (
+        f"at risk: {ready} (due {due}, exam on {exam}). Study closer to your planned time, "
+        "move the exam, or drop optional topics."
+    )
 
 
 def _options(deadline: DeadlineReport) -> list[str]:
@@ -377,6 +454,8 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         }
 
     plan = report.plan
+    pace = report.forecast.pace
+    slow = {w.certification_id: w for w in report.forecast.warnings}
     return {
         "date": report.today.isoformat(),
         "overall": share(report.overall),
@@ -384,6 +463,13 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
         "levels": [share(s) for s in report.levels],
         "streak": {"current": report.streaks.current, "longest": report.streaks.longest},
         "missed": {"tasks": report.missed.tasks, "minutes": report.missed.minutes},
+        "pace": None
+        if pace is None
+        else {
+            "done_minutes_per_week": round(pace.done_minutes_per_week),
+            "planned_minutes_per_week": pace.planned_minutes_per_week,
+            "days": pace.days,
+        },
         "feasibility": {
             "feasible": plan.feasible,
             "end_date": plan.end_date.isoformat() if plan.end_date else None,
@@ -403,6 +489,13 @@ def _status_json(report: StatusReport) -> dict[str, Any]:
                     ),
                     "extra_minutes_per_study_day": d.extra_minutes_per_study_day,
                     "droppable_optional_topic_ids": list(d.droppable_optional_topic_ids),
+                    "ready_date": _iso(d.ready_date),
+                    "pace_at_risk": d.certification_id in slow,
+                    "pace_forecast_ready_date": _iso(
+                        slow[d.certification_id].forecast_date
+                        if d.certification_id in slow
+                        else None
+                    ),
                 }
                 for d in plan.deadlines
             ],
@@ -447,6 +540,8 @@ _HANDLERS: dict[str, Callable[[AppContext, argparse.Namespace, TextIO], None]] =
     "today": _today,
     "done": _done,
     "undo": _undo,
+    "skip": _skip,
+    "drop-topic": _drop_topic,
     "status": _status,
     "export": _export,
     "import": _import,

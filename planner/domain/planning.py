@@ -24,13 +24,13 @@ from planner.domain.model import Profile, StudyTask
 from planner.domain.planning_calendar import Capacity
 from planner.domain.planning_existing import Existing, by_date, sort_existing, stored_id
 from planner.domain.planning_feasibility import Outcome, deadline_report
-from planner.domain.planning_order import Priority, date_rank
+from planner.domain.planning_order import Priority, date_rank, exam_rank
 from planner.domain.planning_schedule import (
     NEVER,
-    SHORTEST_SESSION,
     SessionRules,
     place_floating,
     schedule,
+    session_rules,
 )
 from planner.domain.planning_selection import Selection, select
 from planner.domain.planning_tasks import assemble
@@ -53,6 +53,7 @@ __all__ = [
     "PlanReport",
     "apply_changes",
     "build_plan",
+    "exam_needs",
     "select_topics",
 ]
 
@@ -68,6 +69,14 @@ def select_topics(
     return tuple(curriculum.topic(w.topic_id) for w in ordered if w.topic_id is not None)
 
 
+def exam_needs(
+    curriculum: Curriculum, profile: Profile, deadlines: Sequence[Deadline]
+) -> Mapping[str, tuple[str, ...]]:
+    """Certification id to the topics its exam needs: the ones it lists and all they require,
+    known topics left out."""
+    return select(curriculum, profile, deadlines).needed
+
+
 def build_plan(plan_input: PlanInput) -> PlanChanges:
     """Plan all open work from ``plan_input.today`` on, keeping history and pinned tasks."""
     _check(plan_input)
@@ -76,7 +85,7 @@ def build_plan(plan_input: PlanInput) -> PlanChanges:
     works = plan_work(p.curriculum, selection, p.deadlines, p.past_exams)
     parts = {part.key: part for w in works for part in w.parts}
     existing = sort_existing(p.tasks, parts.keys(), p.today)
-    rules = _session_rules(p.profile)
+    rules = _session_rules(p.profile, p.policy)
     capacity, floating_days, held_load = _capacity(p, existing, rules)
     held_until = _held_until(works, held_load, existing, floating_days)
     to_place = _to_place(parts.values(), existing)
@@ -115,11 +124,12 @@ def _check(p: PlanInput) -> None:
         raise ValueError("buffer_days and horizon_days must not be negative")
 
 
-def _session_rules(profile: Profile) -> SessionRules:
+def _session_rules(profile: Profile, policy: MissedPolicy) -> SessionRules:
     longest = profile.max_session_minutes
-    # With days shorter than the usual shortest session, shorter sessions beat no plan at all.
-    shortest = min(SHORTEST_SESSION, longest, max(profile.availability.minutes))
-    return SessionRules(max_minutes=longest, min_minutes=max(1, shortest))
+    if policy is MissedPolicy.FIT:
+        # Fitting work in before the exams: one sitting may take a study day's whole time.
+        longest = max(longest, *profile.availability.minutes)
+    return session_rules(longest, profile.availability.minutes)
 
 
 def _capacity(
@@ -127,7 +137,7 @@ def _capacity(
 ) -> tuple[Capacity, dict[int, int | None], list[_Load]]:
     """The days' room once the tasks that stay are in, and overdue custom and in-progress
     tasks moved to the first day with room for them."""
-    staying = [(t, None) for t in existing.done_from_today] + [
+    staying = [(t, None) for t in existing.finished_from_today] + [
         (t, key_of(t)) for t in existing.held
     ]
     base = Capacity(p.today, p.horizon_days, p.profile.availability, {}, rules.min_minutes)
@@ -185,8 +195,9 @@ def _priorities(
         return {w.id: w.fit_priority for w in works}
 
     # SHIFT keeps the plan's current order, which the store lists by date and id: work by its
-    # first pending task. Work new to the plan comes as soon as it is ready if an exam needs
-    # it, else after the rest. Preparation for past exams comes after everything else.
+    # first pending task, after all work an exam still ahead needs. Work new to the plan comes
+    # as soon as it is ready if an exam needs it, else after the rest. Preparation for past
+    # exams awaiting their result comes after everything else.
     def anchor(work: Work) -> tuple[int, int]:
         firsts = [by_date(existing.pool[p.key][0]) for p in work.parts if p.key in existing.pool]
         if firsts:
@@ -194,7 +205,10 @@ def _priorities(
             return date_rank(first_date), first_id
         return date_rank(date.min if work.exam_date else None), 0
 
-    return {w.id: (int(w.after_exams), *anchor(w), *w.base_priority) for w in works}
+    return {
+        w.id: (exam_rank(w.exam_date), int(w.after_exams), *anchor(w), *w.base_priority)
+        for w in works
+    }
 
 
 def _report(p: PlanInput, selection: Selection, outcome: Outcome) -> PlanReport:

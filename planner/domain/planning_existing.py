@@ -14,12 +14,14 @@ from planner.domain.planning_work import WorkKey, key_of
 @dataclass(frozen=True)
 class Existing:
     completed: Mapping[WorkKey, int]
-    """Minutes of done and skipped tasks: history, changed only in its numbering."""
+    """Minutes of done tasks. Skipped tasks stay in the history too, but their work is still
+    to do: a skip moves work later, it never removes it."""
     history: Mapping[WorkKey, tuple[StudyTask, ...]]
     """Done and skipped tasks of each numbered series, by date then id: they are numbered
     first in their series, before its open tasks."""
-    done_from_today: tuple[StudyTask, ...]
-    """Done tasks dated today or later: their time on that day is taken."""
+    finished_from_today: tuple[StudyTask, ...]
+    """Done and skipped tasks dated today or later: their time on that day is taken (a
+    skipped session's work goes to a later day, not back to the one it was skipped on)."""
     held: tuple[StudyTask, ...]
     """Open tasks that stay on their day: pinned ones, and custom or in-progress ones that
     are not overdue."""
@@ -60,11 +62,9 @@ def sort_existing(tasks: Sequence[StudyTask], wanted: Collection[WorkKey], today
         else:
             floating.append(task)
     return Existing(
-        completed=_minutes_by_key(history),
+        completed=_minutes_by_key(t for t in history if t.status is TaskStatus.DONE),
         history=_history_by_key(history),
-        done_from_today=tuple(
-            t for t in history if t.status is TaskStatus.DONE and t.scheduled_date >= today
-        ),
+        finished_from_today=tuple(t for t in history if t.scheduled_date >= today),
         held=tuple(held),
         floating=tuple(sorted(floating, key=by_date)),
         pool={key: tuple(sorted(series, key=by_date)) for key, series in pool.items()},

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
 from planner.domain.model import StudyTask
 from planner.domain.planning_calendar import Capacity
-from planner.domain.planning_schedule import NEVER, Schedule, SessionRules, schedule
+from planner.domain.planning_schedule import (
+    NEVER,
+    Schedule,
+    SessionRules,
+    schedule,
+    session_rules,
+)
 from planner.domain.planning_types import Deadline, DeadlineReport
 from planner.domain.planning_work import Work, WorkKey, exam_work_id, in_plan_order, key_of
 
@@ -45,13 +51,14 @@ class Outcome:
 
     def simulate(self, works: Sequence[Work], extra: int = 0, until: int = -1) -> Schedule:
         """Pack ``works`` alone, optionally with ``extra`` minutes on study days up to
-        ``until``."""
+        ``until``, cut into sessions as a profile with that much more time would be."""
+        rules, capacity = self.rules, self.capacity
+        if extra > 0:
+            week = capacity.availability.minutes
+            rules = session_rules(rules.max_minutes, [m + extra if m else 0 for m in week])
+            capacity = replace(capacity, min_room=rules.min_minutes)
         return schedule(
-            works,
-            self.to_place,
-            self.held_until,
-            self.capacity.calendar(extra, until),
-            self.rules,
+            works, self.to_place, self.held_until, capacity.calendar(extra, until), rules
         )
 
 
@@ -89,6 +96,7 @@ def deadline_report(
     unplaced = {k: m for k, m in outcome.schedule.unplaced.items() if k in scope.keys}
     late = sum(t.minutes for t in late_tasks) + sum(unplaced.values())
     titles = {p.key: p.title for w in scope.works for p in w.parts}
+    ready = None if unplaced or not mine else max(t.scheduled_date for t in mine)
     return DeadlineReport(
         certification_id=deadline.certification_id,
         exam_date=deadline.exam_date,
@@ -103,6 +111,10 @@ def deadline_report(
         earliest_feasible_exam_date=_earliest_exam_date(scope, buffer_days, outcome),
         extra_minutes_per_study_day=_extra_minutes(scope, late, outcome) if late else 0,
         droppable_optional_topic_ids=_droppable(scope, outcome) if late else (),
+        ready_date=ready,
+        minutes_until_ready=0
+        if ready is None
+        else sum(t.minutes for t in outcome.open_tasks if t.scheduled_date <= ready),
     )
 
 

@@ -18,6 +18,13 @@ def date_rank(day: date | None) -> int:
     return day.toordinal() if day else _NO_DATE
 
 
+def exam_rank(exam_date: date | None) -> int:
+    """Work an exam still ahead needs comes before work no exam ahead needs, whatever else
+    orders them: work left over from an exam whose date has passed (its deadline is gone, so
+    its work has no exam date) ranks after every exam still ahead and never holds one up."""
+    return 0 if exam_date is not None else 1
+
+
 def plan_order(
     prerequisites: Mapping[str, Sequence[str]], priority: Mapping[str, Priority]
 ) -> list[str]:

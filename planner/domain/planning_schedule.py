@@ -32,6 +32,15 @@ class SessionRules:
         return size
 
 
+def session_rules(longest: int, week: Sequence[int]) -> SessionRules:
+    """Sessions of at most ``longest`` minutes, and every study day's time used: with days
+    shorter than the usual shortest session, sessions as short as the shortest study day beat
+    days left empty."""
+    study_days = [m for m in week if m > 0]
+    shortest = min(SHORTEST_SESSION, longest, *study_days) if study_days else 1
+    return SessionRules(max_minutes=longest, min_minutes=max(1, shortest))
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     key: WorkKey

@@ -38,7 +38,12 @@ def select(
         certification_id: _with_prerequisites(curriculum, topic_ids, profile.known_topic_ids)
         for certification_id, topic_ids in listed.items()
     }
-    chosen = set(_level_topic_ids(curriculum, profile))
+    # A topic is studied with all it requires: unselected prerequisites are pulled in.
+    chosen = set(
+        _with_prerequisites(
+            curriculum, _level_topic_ids(curriculum, profile), profile.known_topic_ids
+        )
+    )
     for deadline in deadlines:
         chosen.update(needed[deadline.certification_id])
     after_exams: set[str] = set()

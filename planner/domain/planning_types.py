@@ -11,12 +11,15 @@ from planner.domain.model import Profile, StudyTask
 
 
 class MissedPolicy(StrEnum):
-    """How a re-plan orders the open work it packs again from today."""
+    """How a re-plan orders and cuts the open work it packs again from today. Either way,
+    work an exam still ahead needs comes before the rest (see ``planning_order.exam_rank``)."""
 
     SHIFT = "shift"
-    """Keep the order the plan already had; report the deadlines that are now at risk."""
+    """Move everything forward: the plan keeps its order and its session lengths; missed
+    work comes first and the rest slides later. Reports the deadlines now at risk."""
     FIT = "fit"
-    """Deadline-bound work first, optional topics last; report what still misses a deadline."""
+    """Fit the work in before the exams: work by exam date, required topics before optional
+    ones, and sessions as long as a study day's whole time (fewer, longer sittings)."""
 
 
 DEFAULT_MISSED_POLICY = MissedPolicy.SHIFT
@@ -73,6 +76,12 @@ class DeadlineReport:
     droppable_optional_topic_ids: tuple[str, ...]
     """Optional topics this exam does not need that the plan studies before its preparation
     and before ``due_date``: dropping them frees time (empty if feasible)."""
+    ready_date: date | None = None
+    """The day of the last open task of this preparation; None if some could not be placed
+    (or nothing is left to do)."""
+    minutes_until_ready: int = 0
+    """Open minutes of all work the plan puts up to ``ready_date``: what the learner must get
+    through, at their own pace, to be ready (see :mod:`planner.domain.pace`)."""
 
     @property
     def feasible(self) -> bool:

@@ -31,6 +31,8 @@ from planner.domain.planning import (
     PlanReport,
     apply_changes,
     build_plan,
+    exam_needs,
+    select_topics,
 )
 from planner.domain.planning_selection import select
 from planner.domain.planning_types import DEFAULT_MISSED_POLICY
@@ -324,6 +326,68 @@ def compare_replans(context: AppContext) -> ReplanChoice:
 def _plan_shape(tasks: Sequence[StudyTask]) -> tuple[tuple[object, ...], ...]:
     """What a learner sees of a plan: each task's day, title and length, in order."""
     return tuple(sorted((t.scheduled_date, t.title, t.minutes, t.status.value) for t in tasks))
+
+
+@dataclass(frozen=True)
+class TopicDrop:
+    """What dropping a topic from the plan removes."""
+
+    topic_id: str
+    open_tasks: int
+    open_minutes: int
+    """Open sessions and their minutes: they leave the plan. Done work stays."""
+    needed_by: tuple[str, ...]
+    """Certification ids of the exams ahead that need the topic: they lose its preparation."""
+    dependants: tuple[str, ...]
+    """Planned topics that require it: they stay, counting it as met."""
+
+
+def topic_drop(context: AppContext, topic_id: str) -> TopicDrop:
+    """What :func:`drop_topic` would remove, storing nothing."""
+    with context.database.reading() as session:
+        return _topic_drop(context, session, topic_id)
+
+
+def drop_topic(context: AppContext, topic_id: str) -> tuple[TopicDrop, Changes]:
+    """Take a topic out of the plan on purpose: its open sessions are removed and it counts
+    as met for what requires it (as a topic marked known does); done work stays. Returns what
+    it removed, and re-plans in the same transaction."""
+    with context.database.unit_of_work() as session:
+        dropped = _topic_drop(context, session, topic_id)
+        profile = require_profile(session)
+        repo.set_known_topics(
+            profile.known_topic_ids | {topic_id}, now=context.now(), session=session
+        )
+        changes = replan_in(context, session, MissedPolicy.SHIFT)
+    return dropped, replace(changes, profile=True)
+
+
+def _topic_drop(context: AppContext, session: Session, topic_id: str) -> TopicDrop:
+    curriculum = context.curriculum
+    if not curriculum.has_topic(topic_id):
+        raise UnknownItemError(f"unknown topic {topic_id!r}")
+    profile = require_profile(session)
+    if topic_id in profile.known_topic_ids:
+        raise ServiceError(f"{curriculum.topic(topic_id).title} is not in the plan")
+    open_tasks = [
+        t for t in repo.list_tasks(session=session) if t.topic_id == topic_id and t.status.is_open
+    ]
+    today = plan_first_day(profile, context.today(profile.timezone))
+    deadlines = deadlines_for(curriculum, repo.list_goals(session=session), today=today)
+    planned = {t.id for t in select_topics(curriculum, profile, deadlines)}
+    return TopicDrop(
+        topic_id=topic_id,
+        open_tasks=len(open_tasks),
+        open_minutes=sum(t.minutes for t in open_tasks),
+        needed_by=tuple(
+            certification_id
+            for certification_id, needed in exam_needs(curriculum, profile, deadlines).items()
+            if topic_id in needed
+        ),
+        dependants=tuple(
+            t.id for t in curriculum.topics if t.id in planned and topic_id in t.prerequisites
+        ),
+    )
 
 
 def assess_plan(context: AppContext) -> PlanReport:

@@ -18,7 +18,8 @@ from planner.domain.progress import (
     study_minutes_by_day,
 )
 from planner.services.context import AppContext
-from planner.services.plans import assess_plan_in, require_profile
+from planner.services.pace import PaceForecast, pace_forecast_in
+from planner.services.plans import require_profile
 from planner.store import repositories as repo
 
 
@@ -37,6 +38,7 @@ class StatusReport:
     streaks: Streaks
     missed: MissedWork
     plan: PlanReport
+    forecast: PaceForecast
 
 
 def missed_work(tasks: list[StudyTask], today: date) -> MissedWork:
@@ -50,7 +52,7 @@ def status_report(context: AppContext) -> StatusReport:
     with context.database.reading() as session:
         profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
-        plan = assess_plan_in(context, session)
+        forecast = pace_forecast_in(context, session)
     today = context.today(profile.timezone)
     return StatusReport(
         today=today,
@@ -59,7 +61,8 @@ def status_report(context: AppContext) -> StatusReport:
         levels=shares_by_level(tasks, context.curriculum),
         streaks=streaks(study_minutes_by_day(tasks, ZoneInfo(profile.timezone)), today=today),
         missed=missed_work(tasks, today),
-        plan=plan,
+        plan=forecast.report,
+        forecast=forecast,
     )
 
 

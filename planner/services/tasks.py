@@ -9,10 +9,11 @@ from datetime import date
 from sqlmodel import Session
 
 from planner.domain.model import StudyTask, TaskKind, TaskStatus
+from planner.domain.planning import MissedPolicy
 from planner.services.changes import Changes
 from planner.services.context import AppContext
 from planner.services.errors import ServiceError, UnknownItemError
-from planner.services.plans import require_profile
+from planner.services.plans import replan_in, require_profile
 from planner.store import repositories as repo
 
 MAX_TASK_MINUTES = 24 * 60
@@ -66,11 +67,34 @@ def get_task(context: AppContext, task_id: int) -> StudyTask:
 
 
 def set_status(context: AppContext, task_id: int, status: TaskStatus) -> Changes:
-    """Change a task's status; a done task is stamped with the time it was ticked off."""
+    """Change a task's status; a done task is stamped with the time it was ticked off.
+
+    Skipping a session moves its work later and taking a skip back removes that copy again:
+    either re-plans (keeping the plan's order) in the same transaction, so the plan's total
+    stays what it was."""
+    return _set_status(context, task_id, status)
+
+
+def skip_task(context: AppContext, task_id: int) -> Changes:
+    """Skip an open session: its work moves to later days (see :func:`set_status`)."""
+    return _set_status(context, task_id, TaskStatus.SKIPPED, open_only=True)
+
+
+def _set_status(
+    context: AppContext, task_id: int, status: TaskStatus, *, open_only: bool = False
+) -> Changes:
     completed_at = context.now() if status is TaskStatus.DONE else None
-    return _change(
-        context, task_id, lambda task: replace(task, status=status, completed_at=completed_at)
-    )
+    with context.database.unit_of_work() as session:
+        task = _get(task_id, session)
+        if open_only and not task.status.is_open:
+            raise ServiceError(
+                f"task {task_id} is {task.status.value}: only open tasks can be skipped"
+            )
+        repo.update_task(replace(task, status=status, completed_at=completed_at), session=session)
+        if status is not task.status and TaskStatus.SKIPPED in (status, task.status):
+            replanned = replan_in(context, session, MissedPolicy.SHIFT)
+            return replanned | Changes(task_ids=frozenset({task_id}))
+    return Changes(task_ids=frozenset({task_id}))
 
 
 def complete_task(context: AppContext, task_id: int) -> Changes:

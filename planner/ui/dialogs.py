@@ -1,4 +1,5 @@
-"""Small dialogs of the plan: move a task to another day, add a task of one's own.
+"""Small dialogs of the plan: move a task to another day, add a task of one's own, confirm
+dropping a topic.
 
 Views open them only through the module-level ``ask_*`` functions, which tests replace
 with ``monkeypatch``; the functions return plain values (or None when cancelled), never a
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -156,6 +158,24 @@ def ask_custom_task(parent: QWidget | None, default_date: date) -> CustomTaskInp
     """Ask for a task of the learner's own; None if the learner cancelled."""
     dialog = CustomTaskDialog(default_date, parent)
     return run_dialog(dialog, dialog.value)
+
+
+def confirm_drop_topic(parent: QWidget | None, question: str) -> bool:
+    """Ask whether to drop a topic from the plan, ``question`` saying what that removes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Drop topic",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.button(QMessageBox.StandardButton.Yes).setText("Drop Topic")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    try:
+        return box.exec() == QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
 
 
 def run_dialog(dialog: QDialog, answer: Callable[[], _T | None]) -> _T | None:

@@ -322,3 +322,51 @@ def test_a_bad_exam_time_is_one_clear_line(data_dir: Path) -> None:
     result = run(data_dir, "cert", "book", "x", "--exam-date", "2031-01-01", "--exam-time", "9h",
                  check=False)  # fmt: skip
     assert "'9h' is not a time of day (HH:MM)" in one_line_error(result)
+    command = [sys.executable, "main.py", "--data-dir", str(data_dir), "status", "--json"]
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as reader:
+        assert reader.stdout is not None
+        assert reader.stderr is not None
+        reader.stdout.close()  # gone before the command writes a byte, as `| head -0` would
+        stderr = reader.stderr.read()
+        reader.wait(timeout=60)
+    assert stderr == ""
+
+
+def test_skip_moves_the_work_later_and_keeps_the_plan_total(data_dir: Path) -> None:
+    init(data_dir)
+    task = today_json(data_dir)[0]
+    before = json.loads(run(data_dir, "status", "--json").stdout)["overall"]["planned_minutes"]
+
+    skipped = run(data_dir, "skip", str(task["id"])).stdout
+
+    # The series gains a session for the skipped work, so its numbers change.
+    assert f"Skipped: {task['title'].split(' (')[0]} (1/" in skipped
+    assert "moves to later days" in skipped
+    assert today_json(data_dir)[0]["status"] == "skipped"
+    after = json.loads(run(data_dir, "status", "--json").stdout)["overall"]["planned_minutes"]
+    assert after == before
+    again = run(data_dir, "skip", str(task["id"]), check=False)
+    assert "only open tasks can be skipped" in one_line_error(again)
+
+
+def test_drop_topic_says_what_it_removes_and_drops_only_when_told(data_dir: Path) -> None:
+    init(data_dir)
+    topic_id = today_json(data_dir)[0]["topic_id"]
+    planned = json.loads(run(data_dir, "status", "--json").stdout)["overall"]["planned_minutes"]
+
+    preview = run(data_dir, "drop-topic", topic_id).stdout
+
+    assert preview.startswith("Dropping ")
+    assert "Run again with --yes" in preview
+    assert json.loads(run(data_dir, "status", "--json").stdout)["overall"]["planned_minutes"] == (
+        planned
+    )
+    dropped = run(data_dir, "drop-topic", topic_id, "--yes").stdout
+    assert dropped.startswith("Dropped ")
+    assert all(task["topic_id"] != topic_id for task in today_json(data_dir))
+    after = json.loads(run(data_dir, "status", "--json").stdout)["overall"]["planned_minutes"]
+    assert after < planned
+    unknown = run(data_dir, "drop-topic", "no-such-topic", check=False)
+    assert one_line_error(unknown) == "study-planner: error: unknown topic 'no-such-topic'"

@@ -25,6 +25,7 @@ from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import TASK_ROLE, Column, TaskTableModel
 from planner.ui.views.plan import PlanView
 from planner.ui.widgets.plan_calendar import summarize_days
+from tests.conftest import FakeClock
 from tests.ui.conftest import START, learner_profile
 
 TODAY = date(2026, 11, 28)  # FIXED_NOW, a Saturday
@@ -416,6 +417,32 @@ def test_cancelled_move_changes_nothing(
     assert tasks.get_task(context, task.id) == task
 
 
+def test_drop_topic_says_what_it_removes_and_drops_only_when_confirmed(
+    view: PlanView, context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = _select_first_open(view)
+    assert task.topic_id is not None
+    assert view.drop_action.isEnabled()
+    questions: list[str] = []
+
+    def refuse(_parent: object, question: str) -> bool:
+        questions.append(question)
+        return False
+
+    monkeypatch.setattr(dialogs, "confirm_drop_topic", refuse)
+    view.drop_action.trigger()
+    qtbot.waitUntil(lambda: bool(questions))
+    assert "Drop <b>Python</b> from your plan? This removes" in questions[0]
+    assert "work you did stays" in questions[0]
+    assert any(t.topic_id == task.topic_id for t in tasks.all_tasks(context))
+
+    monkeypatch.setattr(dialogs, "confirm_drop_topic", lambda *_args: True)
+    _act(view, qtbot, view.drop_action.trigger)
+    assert not any(
+        t.topic_id == task.topic_id and t.status.is_open for t in tasks.all_tasks(context)
+    )
+
+
 def test_pin_and_unpin(view: PlanView, context: AppContext, qtbot: QtBot) -> None:
     task = _select_first_open(view)
     assert task.id is not None
@@ -527,6 +554,28 @@ def test_banner_warns_when_an_exam_is_at_risk(
     assert "Thursday 3 December 2026" in text  # the exam date
     assert re.search(r"\d+ h( \d+ min)? of preparation will not be done", text)
     assert "book the exam on" in text or "choose a later exam date" in text
+
+
+def test_banner_warns_when_the_learners_pace_misses_an_exam_the_plan_still_fits(
+    empty_context: AppContext,
+    clock: FakeClock,
+    other_backend: Callable[[AppContext], Backend],
+    qtbot: QtBot,
+) -> None:
+    clock.set_day(START)
+    create_plan(
+        empty_context,
+        learner_profile(),
+        [CertificationGoal(EXAM_CERTIFICATION, exam_date=date(2028, 1, 1))],
+    )
+    clock.set_day(START + timedelta(days=21))  # three weeks without a session done
+    view = _make_view(other_backend(empty_context), qtbot)
+    assert view.banner_kind == "warning"
+    text = view.banner_label.text()
+    assert "Deep Learning Specialization" in text
+    assert "you studied 0 min a week lately, against 10 h planned" in text
+    assert "with no study in the last 21 days it will not be ready" in text
+    assert "h of preparation will not be done" not in text  # the plan itself still fits
 
 
 def test_banner_shows_the_end_date_of_a_feasible_plan(

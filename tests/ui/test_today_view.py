@@ -142,7 +142,7 @@ def test_missed_work_banner_offers_a_replan_that_clears_it(
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: not view.banner.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not view.banner.isVisible(), timeout=15_000)
     assert view.report_label.text().startswith("Re-planned. The plan now ends on")
     assert current_missed_work(context).tasks == 0
     after = tasks.all_tasks(context)

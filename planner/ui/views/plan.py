@@ -25,17 +25,18 @@ from PySide6.QtWidgets import (
 
 from planner.domain.curriculum import Curriculum, Level
 from planner.domain.model import StudyTask, TaskStatus
-from planner.domain.planning import PlanReport
 from planner.services import plans, tasks
 from planner.services.changes import Changes
 from planner.services.errors import NoProfileError
+from planner.services.pace import PaceForecast, pace_forecast
+from planner.services.plans import TopicDrop
 from planner.ui import dialogs
 from planner.ui.backend import Backend
 from planner.ui.formatting import day_text, duration, tasks_summary
 from planner.ui.models.task_filter import TaskFilterModel, week_start
 from planner.ui.models.task_table import Column, TaskTableModel, status_text
 from planner.ui.views.plan_actions import TaskActions, action_button
-from planner.ui.views.plan_banner import PlanBanner, describe_plan
+from planner.ui.views.plan_banner import PlanBanner, describe_plan, describe_topic_drop
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.headings import make_heading
 from planner.ui.widgets.item_views import fit_columns, select_row
@@ -118,11 +119,13 @@ class PlanView(QWidget):
             move=self.move_selected,
             pin=self.toggle_pin_selected,
             skip=self.toggle_skip_selected,
+            drop=self.drop_selected_topic,
             add=self.add_custom_task,
         )
         self.move_action = self.task_actions.move
         self.pin_action = self.task_actions.pin
         self.skip_action = self.task_actions.skip
+        self.drop_action = self.task_actions.drop
         self.add_action = self.task_actions.add
 
     def _build_header(self) -> QHBoxLayout:
@@ -311,7 +314,7 @@ class PlanView(QWidget):
         """Fetch every task and the plan's feasibility again (off the GUI thread)."""
         self.calendar.set_today(self._today())
         self._backend.query(tasks.all_tasks, self._set_tasks)
-        self._backend.query(plans.assess_plan, self._show_report, self._report_failed)
+        self._backend.query(pace_forecast, self._show_report, self._report_failed)
 
     def _today(self) -> date:
         return self._backend.context.today(self._timezone)
@@ -328,9 +331,9 @@ class PlanView(QWidget):
         self._after_filter_change(selected)
         self.loaded.emit()
 
-    def _show_report(self, report: PlanReport) -> None:
+    def _show_report(self, forecast: PaceForecast) -> None:
         self._has_plan = True
-        self.banner.show_message(describe_plan(self._backend.context.curriculum, report))
+        self.banner.show_message(describe_plan(self._backend.context.curriculum, forecast))
         self.report_shown.emit()
 
     def _report_failed(self, error: Exception) -> None:
@@ -560,6 +563,20 @@ class PlanView(QWidget):
             return
         task_id = task.id
         self._backend.mutate(lambda context: tasks.set_status(context, task_id, status))
+
+    def drop_selected_topic(self) -> None:
+        """Say what dropping the selected task's topic removes; drop it if the learner agrees."""
+        task = self.selected_task()
+        if task is None or task.topic_id is None or not task.status.is_open:
+            return
+        topic_id = task.topic_id
+        self._backend.query(lambda context: plans.topic_drop(context, topic_id), self._confirm_drop)
+
+    def _confirm_drop(self, dropped: TopicDrop) -> None:
+        curriculum = self._backend.context.curriculum
+        if dialogs.confirm_drop_topic(self, describe_topic_drop(curriculum, dropped)):
+            topic_id = dropped.topic_id
+            self._backend.mutate(lambda context: plans.drop_topic(context, topic_id)[1])
 
     def toggle_done_selected(self) -> None:
         task = self.selected_task()

@@ -1,5 +1,5 @@
-"""The plan's actions on single tasks (move, pin, skip, add one's own): their shortcuts,
-when they apply, their context menu and the buttons that mirror them."""
+"""The plan's actions on single tasks (move, pin, skip, drop its topic, add one's own): their
+shortcuts, when they apply, their context menu and the buttons that mirror them."""
 
 from __future__ import annotations
 
@@ -20,16 +20,20 @@ class TaskActions:
     move: QAction
     pin: QAction
     skip: QAction
+    drop: QAction
     add: QAction
 
     @classmethod
-    def create(cls, owner: QWidget, *, move: Slot, pin: Slot, skip: Slot, add: Slot) -> TaskActions:
+    def create(
+        cls, owner: QWidget, *, move: Slot, pin: Slot, skip: Slot, drop: Slot, add: Slot
+    ) -> TaskActions:
         """The actions, added to ``owner`` so their shortcuts work window-wide. Only
         adding is enabled until :meth:`update_for` is given a task."""
         actions = cls(
             move=make_action(owner, "&Move to Date…", QKeySequence("Ctrl+M"), move),
             pin=make_action(owner, "&Pin to Day", QKeySequence("Ctrl+Shift+P"), pin),
             skip=make_action(owner, "&Skip", QKeySequence("Ctrl+K"), skip),
+            drop=make_action(owner, "&Drop Topic…", QKeySequence("Ctrl+Shift+D"), drop),
             add=make_action(
                 owner, "&Add Custom Task…", QKeySequence(QKeySequence.StandardKey.New), add
             ),
@@ -46,11 +50,12 @@ class TaskActions:
         skipped = task is not None and task.status is TaskStatus.SKIPPED
         self.skip.setEnabled(is_open or skipped)
         self.skip.setText("&Reopen" if skipped else "&Skip")
+        self.drop.setEnabled(is_open and task is not None and task.topic_id is not None)
 
     def menu(self, parent: QWidget) -> QMenu:
         """A context menu of the actions on a task, then adding one's own."""
         menu = QMenu(parent)
-        menu.addActions([self.move, self.pin, self.skip])
+        menu.addActions([self.move, self.pin, self.skip, self.drop])
         menu.addSeparator()
         menu.addAction(self.add)
         return menu

@@ -1,4 +1,5 @@
-"""The plan's feasibility banner: what a PlanReport says, and the frame that shows it."""
+"""The plan's feasibility banner: what a PlanReport and the learner's pace say, and the frame
+that shows it; and what dropping a topic would take out of the plan."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from planner.domain.curriculum import Curriculum
-from planner.domain.planning import DeadlineReport, PlanReport
+from planner.domain.pace import PaceWarning
+from planner.domain.planning import DeadlineReport
+from planner.services.pace import PaceForecast
+from planner.services.plans import TopicDrop
 from planner.ui.formatting import (
     certification_title,
     day_text,
@@ -41,9 +45,12 @@ class BannerMessage:
     text: str
 
 
-def describe_plan(curriculum: Curriculum, report: PlanReport) -> BannerMessage:
-    """The banner for a plan: the deadlines and topics at risk, else when the plan ends."""
+def describe_plan(curriculum: Curriculum, forecast: PaceForecast) -> BannerMessage:
+    """The banner for a plan: the deadlines and topics at risk (by the plan, or by the
+    learner's own pace), else when the plan ends."""
+    report = forecast.report
     warnings = [_describe_deadline(curriculum, d) for d in report.deadlines if not d.feasible]
+    warnings += [_describe_pace(curriculum, w) for w in forecast.warnings]
     if report.unplaceable_topic_ids:
         warnings.append(_describe_unplaceable(curriculum, report.unplaceable_topic_ids))
     if warnings:
@@ -64,6 +71,39 @@ def _describe_deadline(curriculum: Curriculum, report: DeadlineReport) -> str:
     options = shortfall_options_html(curriculum, report, lambda day: f"<b>{day_text(day)}</b>")
     parts.append(f"To fit it: {'; or '.join(options)}.")
     return " ".join(parts)
+
+
+def _describe_pace(curriculum: Curriculum, warning: PaceWarning) -> str:
+    title = html.escape(certification_title(curriculum, warning.certification_id))
+    pace = warning.pace
+    if warning.forecast_date is None:
+        ready = f"with no study in the last {pace.days} days it will not be ready"
+    else:
+        ready = f"at this pace it is ready around <b>{day_text(warning.forecast_date)}</b>"
+    return (
+        f"<b>{title}</b> (exam on {day_text(warning.exam_date)}): you studied "
+        f"{duration(round(pace.done_minutes_per_week))} a week lately, against "
+        f"{duration(pace.planned_minutes_per_week)} planned; {ready}, after its due date, "
+        f"{day_text(warning.due_date)}. Study closer to your planned time, move the exam, "
+        "or drop optional topics."
+    )
+
+
+def describe_topic_drop(curriculum: Curriculum, dropped: TopicDrop) -> str:
+    """The question before dropping a topic: what leaves the plan and who loses it."""
+    title = html.escape(curriculum.topic(dropped.topic_id).title)
+    noun = "session" if dropped.open_tasks == 1 else "sessions"
+    lines = [
+        f"Drop <b>{title}</b> from your plan? This removes {dropped.open_tasks} open {noun} "
+        f"({duration(dropped.open_minutes)}); work you did stays."
+    ]
+    for certification_id in dropped.needed_by:
+        exam = html.escape(certification_title(curriculum, certification_id))
+        lines.append(f"<b>{exam}</b> needs it: its exam loses this preparation.")
+    if dropped.dependants:
+        titles = topic_titles_html(curriculum, dropped.dependants, at_most=_LISTED_TOPICS)
+        lines.append(f"Topics that require it stay and count it as met: {titles}.")
+    return "<br>".join(lines)
 
 
 def _describe_unplaceable(curriculum: Curriculum, topic_ids: Sequence[str]) -> str:

@@ -49,8 +49,11 @@ SHORT_DAY_TASKS = 4  # a day with at most this many tasks leaves room for them
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 _POLICY_WORDS = {
-    MissedPolicy.SHIFT: ("Move it all forward", "keeps the plan's order"),
-    MissedPolicy.FIT: ("Fit it before my exams", "puts exam preparation first"),
+    MissedPolicy.SHIFT: ("Move it all forward", "keeps the plan's order and sessions"),
+    MissedPolicy.FIT: (
+        "Fit it before my exams",
+        "puts exam work first, optional topics last, one long session a day",
+    ),
 }
 """Each re-plan policy's button and what it does, in the learner's words."""
 
@@ -175,11 +178,13 @@ class TodayView(QWidget):
         self.replan_button.clicked.connect(lambda: self.replan(DEFAULT_MISSED_POLICY))
         self.shift_button = QPushButton(_POLICY_WORDS[MissedPolicy.SHIFT][0])
         self.shift_button.setToolTip(
-            "Re-plan every unfinished task from today on, in the same order"
+            "Re-plan every unfinished task from today on: exam work first, the rest in the "
+            "order it had, sessions as long as before; the plan ends later"
         )
         self.fit_button = QPushButton(_POLICY_WORDS[MissedPolicy.FIT][0])
         self.fit_button.setToolTip(
-            "Re-plan giving exam preparation priority, and show what no longer fits"
+            "Re-plan for the exams: their work by exam date, optional topics last, and one "
+            "long session filling each study day; shows what still does not fit"
         )
         self.shift_button.clicked.connect(lambda: self.replan(MissedPolicy.SHIFT))
         self.fit_button.clicked.connect(lambda: self.replan(MissedPolicy.FIT))
