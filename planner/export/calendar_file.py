@@ -8,7 +8,8 @@ re-plan moves the same events in the client instead of adding copies.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -58,16 +59,23 @@ def _task_event(task: StudyTask, curriculum: Curriculum, stamp: datetime) -> Eve
     return event
 
 
-def _exam_event(goal: CertificationGoal, curriculum: Curriculum, stamp: datetime) -> Event:
+def _exam_event(
+    goal: CertificationGoal, curriculum: Curriculum, stamp: datetime, timezone: str
+) -> Event:
     assert goal.exam_date is not None
     title = curriculum.certification(goal.certification_id).title
     event = Event()
     event.add("uid", exam_uid(goal))
     event.add("dtstamp", stamp)
     event.add("summary", f"Exam: {title}")
-    # Only the exam's day is known: an all-day event.
-    event.add("dtstart", goal.exam_date)
-    event.add("dtend", goal.exam_date + timedelta(days=1))
+    if goal.exam_time is None:  # only the exam's day is known: an all-day event
+        event.add("dtstart", goal.exam_date)
+        event.add("dtend", goal.exam_date + timedelta(days=1))
+    else:
+        # The learner's wall time, written in UTC so that every client places it alike.
+        # Its length is not known: the event marks when it starts (RFC 5545 3.6.1).
+        local = datetime.combine(goal.exam_date, goal.exam_time, tzinfo=ZoneInfo(timezone))
+        event.add("dtstart", local.astimezone(UTC))
     event.add("description", f"{title}\nStatus: {goal.status.value.capitalize()}")
     event.add("categories", ["Exam"])
     return event
@@ -79,8 +87,10 @@ def plan_calendar(
     curriculum: Curriculum,
     *,
     now: datetime,
+    timezone: str,
 ) -> bytes:
-    """The tasks and the exams of goals still ahead (planned or booked) as an ICS file."""
+    """The tasks and the exams of goals still ahead (planned or booked) as an ICS file; an
+    exam with a time is a timed event at that time in ``timezone``."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -90,6 +100,6 @@ def plan_calendar(
         calendar.add_component(_task_event(task, curriculum, now))
     for goal in goals:
         if goal.exam_date is not None and goal.status in (GoalStatus.PLANNED, GoalStatus.BOOKED):
-            calendar.add_component(_exam_event(goal, curriculum, now))
+            calendar.add_component(_exam_event(goal, curriculum, now, timezone))
     content: bytes = calendar.to_ical()
     return content

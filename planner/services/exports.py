@@ -177,11 +177,13 @@ def _certification_line(
 
 
 def calendar_bytes(context: AppContext) -> bytes:
-    with context.database.unit_of_work() as session:
-        require_profile(session)
+    with context.database.reading() as session:
+        profile = require_profile(session)
         tasks = repo.list_tasks(session=session)
         goals = repo.list_goals(session=session)
-    return plan_calendar(tasks, goals, context.curriculum, now=context.now())
+    return plan_calendar(
+        tasks, goals, context.curriculum, now=context.now(), timezone=profile.timezone
+    )
 
 
 def spreadsheet_bytes(context: AppContext) -> bytes:
