@@ -640,7 +640,7 @@ def test_the_summary_explains_topics_from_other_specializations(
     assert preview.pulled_in, "the Azure exam needs computer-vision topics"
     label = wizard.summary_page.pulled_in_label
     assert label.isVisible()
-    assert "Microsoft Azure AI Engineer</b> exam needs" in label.text()
+    assert "Microsoft Azure AI Apps and Agents Developer</b> exam needs" in label.text()
     assert "from other specializations' tracks" in label.text()
 
 
