@@ -212,8 +212,8 @@ def test_policies_that_differ_are_each_explained(
     assert view.fit_button.isVisible()
     assert not view.replan_button.isVisible()
     text = view.banner_label.text()
-    assert "<b>Move it all forward</b> keeps the plan's order." in text
-    assert "<b>Fit it before my exams</b> puts exam preparation first." in text
+    assert "<b>Move it all forward</b> keeps the plan's order and sessions." in text
+    assert "<b>Fit it before my exams</b> puts exam work first, optional topics last" in text
 
 
 def test_a_short_day_shows_the_weeks_coming_tasks(

@@ -141,6 +141,7 @@ class CertificationsView(QWidget):
     def _button(self, text: str, description: str, slot: Callable[[], None]) -> QPushButton:
         """A button announced by its text, then ``description``."""
         button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setAccessibleDescription(description)
         button.clicked.connect(slot)
         return button
