@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from queue import SimpleQueue
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 if TYPE_CHECKING:
@@ -93,10 +94,17 @@ class TaskRunner(QObject):
             self._pending -= 1
             if self._pending == 0:
                 self.busy_changed.emit(False)
+            if _receiver_deleted(outcome.on_done):
+                continue  # the view that asked was closed while the work ran
             if outcome.error is None:
                 outcome.on_done(outcome.result)
             else:
                 (outcome.on_error or self.unhandled)(outcome.error)
+
+
+def _receiver_deleted(callback: Callable[..., Any]) -> bool:
+    receiver = getattr(callback, "__self__", None)
+    return isinstance(receiver, QObject) and not shiboken6.isValid(receiver)
 
 
 def _raise(error: Exception) -> None:

@@ -140,8 +140,8 @@ class CertificationsView(QWidget):
 
     def _button(self, text: str, description: str, slot: Callable[[], None]) -> QPushButton:
         """A button announced by its text, then ``description``."""
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button = QPushButton()
+        _set_button_text(button, text)
         button.setAccessibleDescription(description)
         button.clicked.connect(slot)
         return button
@@ -206,10 +206,10 @@ class CertificationsView(QWidget):
             goal is not None and goal.exam_date is not None and goal.status in (AWAITING_STATUSES)
         )
         if course:
-            self.book_button.setText("Set &Target Date…")
+            _set_button_text(self.book_button, "Set &Target Date…")
         else:
-            self.book_button.setText("&Move Exam…" if booked else "&Book Exam…")
-        self.pass_button.setText("Record &Completion…" if course else "Record &Pass…")
+            _set_button_text(self.book_button, "&Move Exam…" if booked else "&Book Exam…")
+        _set_button_text(self.pass_button, "Record &Completion…" if course else "Record &Pass…")
         self.pass_button.setEnabled(entry is not None)
         self.fail_button.setEnabled(entry is not None and not course)
         self.drop_button.setEnabled(active)
@@ -370,3 +370,9 @@ def goal_html(entry: CertificationEntry) -> str:
             f"{(entry.readiness.done_minutes + entry.readiness.open_minutes) // 60} h done)"
         )
     return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def _set_button_text(button: QPushButton, text: str) -> None:
+    """Show ``text`` and announce it (without its mnemonic and ellipsis) as the name."""
+    button.setText(text)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
